@@ -1,0 +1,28 @@
+// Entry point: builds the program for this process and turns the outcome into an exit code.
+import { createProcessContext } from './context.js';
+import { ExitCode } from './errors.js';
+import { buildProgram, globalOptionsOf, reportError } from './program.js';
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram({
+    context: (command) => createProcessContext(globalOptionsOf(command)),
+    exit: (code) => {
+      exitCode = code;
+    },
+  });
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    return reportError(error, argv.includes('--verbose'), process.stderr);
+  }
+}
+
+// A closed pipe (`nur search x | head`) is a normal end, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(ExitCode.ok);
+});
+
+const exitCode = await main(process.argv);
+process.exitCode = exitCode;

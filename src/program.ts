@@ -1,0 +1,67 @@
+// The commander program: global options, command registration, and mapping errors to exit codes.
+import { Command, CommanderError, Option } from 'commander';
+import type { AppContext, GlobalOptions } from './context.js';
+import { ExitCode, NurError } from './errors.js';
+import { sanitizeLine } from './term/sanitize.js';
+import { VERSION } from './version.js';
+
+/** What command actions get from the process running them. */
+export interface CommandHost {
+  /** The context for this run, built from the global options seen by `command`. */
+  context(command: Command): AppContext;
+  /** Records the exit code a command's run function returned. */
+  exit(code: number): void;
+}
+
+export function buildProgram(host: CommandHost): Command {
+  const program = new Command('nur')
+    .description(
+      'Search the Nix User Repository, show ready-to-paste Nix, and add NUR repos to flake.nix',
+    )
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--offline', 'never touch the network; use the cached index')
+    .addOption(
+      new Option('--index-url <url>', 'packages index URL or path (https://, http://, file://)'),
+    )
+    .option('--no-color', 'disable colour (also NO_COLOR)')
+    .option('--verbose', 'print details and stack traces on errors')
+    .showSuggestionAfterError(true)
+    .exitOverride();
+  // One line per command; each lives in src/commands/<name>.ts and exports register<Name>(program, host).
+  void host;
+  return program;
+}
+
+export function globalOptionsOf(command: Command): GlobalOptions {
+  return command.optsWithGlobals() as GlobalOptions;
+}
+
+export function reportError(
+  error: unknown,
+  verbose: boolean,
+  stderr: { write(chunk: string): unknown },
+): number {
+  if (error instanceof CommanderError) {
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    ) {
+      return ExitCode.ok;
+    }
+    // commander already printed its message.
+    return ExitCode.usage;
+  }
+  if (error instanceof NurError) {
+    stderr.write(`nur: ${sanitizeLine(error.message)}\n`);
+    if (error.hint) stderr.write(`${sanitizeLine(error.hint)}\n`);
+    if (verbose && error.cause instanceof Error)
+      stderr.write(`${error.cause.stack ?? error.cause.message}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  stderr.write(`nur: unexpected error: ${sanitizeLine(message)}\n`);
+  if (verbose && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+  else stderr.write('Run again with --verbose for details.\n');
+  return ExitCode.failure;
+}
