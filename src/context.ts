@@ -1,4 +1,5 @@
 // What every command run gets: streams, environment, working directory and resolved settings.
+import type { NurIndex } from './model.js';
 import { createIOStreams, type IOStreams } from './term/io.js';
 
 export type Env = Record<string, string | undefined>;
@@ -18,11 +19,16 @@ export interface AppContext {
   globals: GlobalOptions;
   /** Current time; injectable so cache ages are testable. */
   now(): Date;
+  /**
+   * The index for this run: from the cache, refreshed when stale unless offline. Warnings (stale
+   * cache, offline) go to stderr. Tests inject a fixture index here.
+   */
+  loadIndex(): Promise<NurIndex>;
 }
 
 export function createProcessContext(globals: GlobalOptions): AppContext {
   const env = process.env;
-  return {
+  const context: AppContext = {
     io: createIOStreams(
       { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin },
       env,
@@ -32,5 +38,11 @@ export function createProcessContext(globals: GlobalOptions): AppContext {
     cwd: process.cwd(),
     globals,
     now: () => new Date(),
+    loadIndex: () => Promise.reject(new Error('index loader not bound')),
   };
+  context.loadIndex = async () => {
+    const { openIndex } = await import('./index/open.js');
+    return openIndex(context);
+  };
+  return context;
 }

@@ -101,3 +101,16 @@ export interface SearchResult {
   /** How many packages matched before any limit. */
   total: number;
 }
+
+export interface SearchOptions {
+  /** At most this many hits (after ranking). */
+  limit?: number;
+  /** Only packages of this NUR repo. */
+  repo?: string;
+}
+
+/** One engine serves the CLI and the TUI; built once per index, queried per keystroke. */
+export interface SearchEngine {
+  readonly size: number;
+  search(query: string, options?: SearchOptions): SearchResult;
+}
