@@ -1,0 +1,7 @@
+{
+  description = "A flake with no inputs at all";
+
+  outputs = { self }: {
+    lib.greeting = "hello";
+  };
+}
