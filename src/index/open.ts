@@ -1,9 +1,81 @@
-// Loads the index for a run: cache first, refresh when stale. Implemented by the index issue.
+// Loads the index for a run: the cache first, refreshed when older than the TTL unless offline.
+// A failed refresh falls back to the cache it has, with a one-line warning saying its age.
 import type { AppContext } from '../context.js';
-import type { NurIndex } from '../model.js';
 import { NurError } from '../errors.js';
+import type { NurIndex } from '../model.js';
+import { cacheDir, resolveSettings } from '../settings.js';
+import { sanitizeLine } from '../term/sanitize.js';
+import { loadCache, type CacheLoad } from './cache.js';
+import { FetchError } from './fetch.js';
+import { cacheAgeMs, formatAge, IndexRejectedError, isStale, refreshIndex } from './refresh.js';
+
+export function corruptCacheError(dir: string, reason: string): NurError {
+  return new NurError(`the index cache in ${dir} is corrupt: ${reason}`, {
+    hint: 'Run `nur update --force` to download it again.',
+  });
+}
+
+export const NO_CACHE_HINT =
+  'Run `nur update` while online, or point at a local copy: `nur update --index-url file:///path/to/packages.json`.';
+
+function warn(context: AppContext, message: string): void {
+  context.io.stderr.write(`nur: warning: ${sanitizeLine(message)}\n`);
+}
+
+/** Loads the cache of this run's environment, turning corruption into a clear error. */
+export function loadCacheOrThrow(context: AppContext): Exclude<CacheLoad, { status: 'corrupt' }> {
+  const dir = cacheDir(context.env);
+  const cached = loadCache(dir);
+  if (cached.status === 'corrupt') throw corruptCacheError(dir, cached.reason);
+  return cached;
+}
 
 export async function openIndex(context: AppContext): Promise<NurIndex> {
-  void context;
-  throw new NurError('the index cache is not implemented yet');
+  const settings = resolveSettings(context);
+  const dir = cacheDir(context.env);
+  const cached = loadCacheOrThrow(context);
+  const now = context.now();
+  if (cached.status === 'ok') {
+    const stale = isStale(cached.meta.fetchedAt, now, settings.ttlSeconds);
+    if (!stale) return cached.index;
+    if (context.globals.offline) {
+      const age = formatAge(cacheAgeMs(cached.meta.fetchedAt, now));
+      warn(context, `offline; using the cache from ${age}`);
+      return cached.index;
+    }
+  } else if (context.globals.offline) {
+    throw new NurError('there is no cached index and --offline forbids downloading one', {
+      hint: NO_CACHE_HINT,
+    });
+  }
+  const previous = cached.status === 'ok' ? cached : undefined;
+  try {
+    const result = await refreshIndex({
+      dir,
+      settings,
+      previous,
+      env: context.env,
+      cwd: context.cwd,
+      stderr: context.io.stderr,
+      stderrIsTTY: context.io.stderrIsTTY,
+      now: context.now,
+    });
+    return result.index;
+  } catch (error) {
+    const expected = error instanceof FetchError || error instanceof IndexRejectedError;
+    if (!expected) throw error;
+    if (previous) {
+      const age = formatAge(cacheAgeMs(previous.meta.fetchedAt, now));
+      const what =
+        error instanceof IndexRejectedError
+          ? error.message
+          : `could not refresh the index (${error.message})`;
+      warn(context, `${what}; using the cache from ${age}`);
+      return previous.index;
+    }
+    throw new NurError(`there is no cached index and downloading it failed: ${error.message}`, {
+      hint: NO_CACHE_HINT,
+      cause: error,
+    });
+  }
 }

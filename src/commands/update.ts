@@ -1,0 +1,102 @@
+// `nur update [--force]`: refreshes the index cache now and says what changed.
+import type { Command } from 'commander';
+import type { AppContext } from '../context.js';
+import { ExitCode, UsageError } from '../errors.js';
+import type { CommandHost } from '../program.js';
+import { cacheDir, resolveSettings } from '../settings.js';
+import { sanitizeLine } from '../term/sanitize.js';
+
+export interface UpdateOptions {
+  /** Accept a much smaller index and re-download everything, ignoring ETags. */
+  force?: boolean;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+export async function updateRun(options: UpdateOptions, context: AppContext): Promise<number> {
+  const settings = resolveSettings(context);
+  const [{ loadCache }, { isHttpUrl }, { refreshIndex, sameRefs }, { formatBytes }] =
+    await Promise.all([
+      import('../index/cache.js'),
+      import('../index/fetch.js'),
+      import('../index/refresh.js'),
+      import('../index/progress.js'),
+    ]);
+  const urls = [settings.packagesUrl, settings.reposUrl, settings.lockUrl];
+  if (context.globals.offline && urls.some(isHttpUrl))
+    throw new UsageError(
+      '`nur update` needs the network, but --offline is set',
+      'Drop --offline, or update from local files: `nur update --index-url file:///path/to/packages.json`.',
+    );
+  const dir = cacheDir(context.env);
+  const cached = loadCache(dir);
+  if (cached.status === 'corrupt')
+    context.io.stderr.write(
+      `nur: warning: the cache was corrupt (${sanitizeLine(cached.reason)}); rebuilding it\n`,
+    );
+  const previous = cached.status === 'ok' ? cached : undefined;
+  const result = await refreshIndex({
+    dir,
+    settings,
+    previous,
+    force: options.force,
+    env: context.env,
+    cwd: context.cwd,
+    stderr: context.io.stderr,
+    stderrIsTTY: context.io.stderrIsTTY,
+    now: context.now,
+  });
+
+  const { index } = result;
+  const repoCount = new Set(index.packages.map((p) => p.repo)).size;
+  const totals = `${count(index.packages.length)} packages from ${count(repoCount)} repos (${count(Object.keys(index.repos).length)} repos listed)`;
+  const unchanged =
+    result.packages === 'not-modified' &&
+    result.repos === 'not-modified' &&
+    result.lock === 'not-modified';
+  const lines: string[] = [];
+  if (unchanged) lines.push(`The NUR index is up to date (not modified): ${totals}`);
+  else {
+    let change = '';
+    if (previous && result.packages === 'updated') {
+      const { added, removed } = sameRefs(previous.index.packages, index.packages);
+      change =
+        added || removed ? `; ${count(added)} new, ${count(removed)} gone` : '; same packages';
+    }
+    lines.push(`Updated the NUR index: ${totals}${change}`);
+  }
+  const describe = (label: string, url: string, outcome: string, extra = '') =>
+    `  ${label.padEnd(9)}${sanitizeLine(url)}  (${outcome === 'updated' ? 'updated' : 'not modified'}${extra})`;
+  lines.push(
+    describe(
+      'packages',
+      settings.packagesUrl,
+      result.packages,
+      result.packagesBytes ? `, ${formatBytes(result.packagesBytes)}` : '',
+    ),
+  );
+  lines.push(describe('repos', settings.reposUrl, result.repos));
+  lines.push(describe('lock', settings.lockUrl, result.lock));
+  lines.push(`Cache: ${sanitizeLine(dir)}`);
+  context.io.stdout.write(`${lines.join('\n')}\n`);
+  return ExitCode.ok;
+}
+
+const examples = `
+Examples:
+  $ nur update                     # refresh now (conditional request: cheap when nothing changed)
+  $ nur update --force             # download everything again and accept a much smaller index
+  $ nur update --index-url file:///srv/nur/packages.json
+
+The index refreshes by itself when older than the TTL (\`nur config set ttl 6h\`).`;
+
+export function registerUpdate(program: Command, host: CommandHost): void {
+  program
+    .command('update')
+    .description('download the NUR index now and refresh the local cache')
+    .option('--force', 'ignore ETags and accept an index less than half the size of the cached one')
+    .addHelpText('after', examples)
+    .action(async (opts: UpdateOptions, cmd: Command) => {
+      host.exit(await updateRun({ force: opts.force }, host.context(cmd)));
+    });
+}

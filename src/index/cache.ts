@@ -1,0 +1,182 @@
+// The index cache under $XDG_CACHE_HOME/nur:
+//   index-<sha256 prefix>.json  the compact pre-normalised index (cache-format.ts)
+//   names.txt                   package refs and repo names for shell completion (format below)
+//   meta.json                   sources with their validators, fetchedAt, counts, and which index
+//                               file is current with its sha256; written last, so it commits a refresh.
+// The index file is named by its content: two refreshes running at once each write their own file
+// and their own meta, so whichever meta lands last points at a complete file with a matching
+// checksum. A kill mid-write leaves at worst an unreferenced temp or index file.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { atomicWriteFile } from '../fs/atomic-write.js';
+import type { IndexMeta, NurIndex } from '../model.js';
+import { CACHE_FORMAT, CacheFormatError, decodeIndex, encodeIndex } from './cache-format.js';
+
+export const META_FILE = 'meta.json';
+export const NAMES_FILE = 'names.txt';
+const INDEX_FILE_PATTERN = /^index-[0-9a-f]{16}\.json$/;
+/** Old index files younger than this may belong to a refresh still running in another process. */
+const STALE_INDEX_FILE_MS = 10 * 60_000;
+
+/** What a server said about one source file; sent back as If-None-Match / If-Modified-Since. */
+export interface SourceValidator {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+}
+
+export interface CacheMeta {
+  format: number;
+  /** File name of the current index inside the cache directory. */
+  indexFile: string;
+  sha256: string;
+  fetchedAt: string;
+  packageCount: number;
+  repoCount: number;
+  sources: { packages: SourceValidator; repos: SourceValidator; lock: SourceValidator };
+}
+
+export type CacheLoad =
+  | { status: 'missing' }
+  | { status: 'corrupt'; reason: string }
+  | { status: 'ok'; index: NurIndex; meta: CacheMeta };
+
+export function indexMetaOf(meta: CacheMeta): IndexMeta {
+  return {
+    packagesUrl: meta.sources.packages.url,
+    reposUrl: meta.sources.repos.url,
+    lockUrl: meta.sources.lock.url,
+    fetchedAt: meta.fetchedAt,
+    packageCount: meta.packageCount,
+    repoCount: meta.repoCount,
+  };
+}
+
+export function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/**
+ * names.txt: one package ref per line (`mic92.goatcounter`, sorted as the index is), then one line
+ * per repo name prefixed with `@` (`@mic92`, sorted). UTF-8, `\n` line ends, trailing newline.
+ * Refs are `<repo>.<attr>`; names containing whitespace or control characters are left out so
+ * every line is one shell word.
+ */
+export function namesText(index: Pick<NurIndex, 'packages' | 'repos'>): string {
+  const safe = (name: string) => name !== '' && !/[\s\u0000-\u001f\u007f]/.test(name);
+  const lines = index.packages.map((p) => p.ref).filter(safe);
+  const repoNames = new Set(Object.keys(index.repos));
+  for (const pkg of index.packages) repoNames.add(pkg.repo);
+  for (const name of [...repoNames].filter(safe).sort()) lines.push(`@${name}`);
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/** Writes a complete cache; meta.json last. Returns the meta that now describes the cache. */
+export async function writeCache(
+  dir: string,
+  index: Pick<NurIndex, 'packages' | 'repos'>,
+  details: { fetchedAt: string; sources: CacheMeta['sources'] },
+): Promise<CacheMeta> {
+  mkdirSync(dir, { recursive: true });
+  const content = Buffer.from(encodeIndex(index), 'utf8');
+  const checksum = sha256(content);
+  const indexFile = `index-${checksum.slice(0, 16)}.json`;
+  await atomicWriteFile(join(dir, indexFile), content);
+  await atomicWriteFile(join(dir, NAMES_FILE), namesText(index));
+  const repoNames = new Set(Object.keys(index.repos));
+  const meta: CacheMeta = {
+    format: CACHE_FORMAT,
+    indexFile,
+    sha256: checksum,
+    fetchedAt: details.fetchedAt,
+    packageCount: index.packages.length,
+    repoCount: repoNames.size,
+    sources: details.sources,
+  };
+  await writeMeta(dir, meta);
+  removeOldIndexFiles(dir, indexFile);
+  return meta;
+}
+
+export async function writeMeta(dir: string, meta: CacheMeta): Promise<void> {
+  await atomicWriteFile(join(dir, META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
+}
+
+function removeOldIndexFiles(dir: string, current: string): void {
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    const isIndex = INDEX_FILE_PATTERN.test(name);
+    // Temp files of atomic writes that a killed process left behind.
+    const isOrphanTemp = name.startsWith('.') && name.endsWith('.tmp');
+    if ((!isIndex && !isOrphanTemp) || name === current) continue;
+    try {
+      if (now - statSync(join(dir, name)).mtimeMs > STALE_INDEX_FILE_MS)
+        rmSync(join(dir, name), { force: true });
+    } catch {
+      // Another process removed it first.
+    }
+  }
+}
+
+function readMeta(dir: string): CacheMeta | 'missing' | string {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, META_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    return `cannot read ${META_FILE}: ${(error as Error).message}`;
+  }
+  let meta: CacheMeta;
+  try {
+    meta = JSON.parse(text) as CacheMeta;
+  } catch {
+    return `${META_FILE} is not valid JSON`;
+  }
+  if (
+    typeof meta !== 'object' ||
+    meta === null ||
+    typeof meta.indexFile !== 'string' ||
+    !INDEX_FILE_PATTERN.test(meta.indexFile) ||
+    typeof meta.sha256 !== 'string' ||
+    typeof meta.fetchedAt !== 'string' ||
+    typeof meta.sources?.packages?.url !== 'string'
+  )
+    return `${META_FILE} is incomplete`;
+  if (meta.format !== CACHE_FORMAT)
+    return `it was written in cache format ${String(meta.format)}, this nur reads format ${CACHE_FORMAT}`;
+  return meta;
+}
+
+/** Just the metadata (for `nur update` summaries and staleness checks); no index parsing. */
+export function loadCacheMeta(dir: string): CacheMeta | undefined {
+  const meta = readMeta(dir);
+  return typeof meta === 'object' ? meta : undefined;
+}
+
+/** Loads the cache and checks its checksum. Never touches the raw packages.json. */
+export function loadCache(dir: string): CacheLoad {
+  // A refresh in another process may swap meta and remove the old index file between our two
+  // reads; reading meta again then finds the new one.
+  for (let attempt = 0; ; attempt++) {
+    const meta = readMeta(dir);
+    if (meta === 'missing') return { status: 'missing' };
+    if (typeof meta === 'string') return { status: 'corrupt', reason: meta };
+    let content: Buffer;
+    try {
+      content = readFileSync(join(dir, meta.indexFile));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && attempt < 2) continue;
+      return { status: 'corrupt', reason: `cannot read ${meta.indexFile}` };
+    }
+    if (sha256(content) !== meta.sha256)
+      return { status: 'corrupt', reason: `${meta.indexFile} does not match its checksum` };
+    try {
+      const { packages, repos } = decodeIndex(content.toString('utf8'));
+      return { status: 'ok', meta, index: { packages, repos, meta: indexMetaOf(meta) } };
+    } catch (error) {
+      if (error instanceof CacheFormatError) return { status: 'corrupt', reason: error.message };
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,249 @@
+// Downloads one index source: https://, http://, file:// or a plain path. The I/O edge of the index.
+// HTTP goes through undici with EnvHttpProxyAgent (HTTPS_PROXY/HTTP_PROXY/NO_PROXY), conditional
+// requests, timeouts, bounded retries with backoff, gzip, and truncation checks.
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import type { Env } from '../context.js';
+import { NurError } from '../errors.js';
+import { noProgress, type DownloadProgress } from './progress.js';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_RETRIES = 2;
+const DEFAULT_RETRY_DELAY_MS = 400;
+
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
+
+export type FetchResult =
+  | { status: 'not-modified' }
+  | { status: 'ok'; text: string; bytes: number; etag?: string; lastModified?: string };
+
+export type FetchFailure = 'timeout' | 'network' | 'http' | 'truncated' | 'file';
+
+/** A source could not be downloaded. `transient` failures were retried before this was thrown. */
+export class FetchError extends NurError {
+  readonly url: string;
+  readonly failure: FetchFailure;
+  readonly status?: number;
+
+  constructor(
+    message: string,
+    details: { url: string; failure: FetchFailure; status?: number; cause?: unknown },
+  ) {
+    super(message, { cause: details.cause });
+    this.name = 'FetchError';
+    this.url = details.url;
+    this.failure = details.failure;
+    this.status = details.status;
+  }
+}
+
+export interface FetcherOptions {
+  env: Env;
+  /** Plain relative paths resolve against this. */
+  cwd: string;
+  timeoutMs?: number;
+  retries?: number;
+  retryDelayMs?: number;
+}
+
+export interface Fetcher {
+  fetch(url: string, validators?: Validators, progress?: DownloadProgress): Promise<FetchResult>;
+  close(): Promise<void>;
+}
+
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${+(ms / 1000).toFixed(1)} s`;
+}
+
+/** Reads NUR_HTTP_TIMEOUT_MS / NUR_HTTP_RETRIES; tests shorten them, users behind slow links raise them. */
+export function fetcherOptionsFromEnv(env: Env, cwd: string): FetcherOptions {
+  const number = (name: string): number | undefined => {
+    const value = Number.parseInt(env[name] ?? '', 10);
+    return Number.isFinite(value) && value >= 0 ? value : undefined;
+  };
+  return {
+    env,
+    cwd,
+    timeoutMs: number('NUR_HTTP_TIMEOUT_MS'),
+    retries: number('NUR_HTTP_RETRIES'),
+  };
+}
+
+export function isHttpUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+/** file:// URL or plain path → absolute path; undefined for http(s). */
+export function localPath(url: string, cwd: string): string | undefined {
+  if (isHttpUrl(url)) return undefined;
+  if (/^file:\/\//i.test(url)) return fileURLToPath(url);
+  return isAbsolute(url) ? url : resolve(cwd, url);
+}
+
+async function fetchFile(path: string, url: string, validators?: Validators): Promise<FetchResult> {
+  try {
+    const info = await stat(path);
+    // Size and mtime stand in for an ETag, so unchanged local sources are "not modified" too.
+    const etag = `"file-${info.size}-${Math.trunc(info.mtimeMs)}"`;
+    if (validators?.etag === etag) return { status: 'not-modified' };
+    const text = await readFile(path, 'utf8');
+    return { status: 'ok', text, bytes: info.size, etag };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new FetchError(`cannot read ${url}: ${reason}`, { url, failure: 'file', cause: error });
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function isTransient(error: unknown): boolean {
+  if (error instanceof FetchError)
+    return error.failure === 'http' ? (error.status ?? 0) >= 500 : error.failure !== 'file';
+  return true;
+}
+
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+export async function createFetcher(options: FetcherOptions): Promise<Fetcher> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const retries = options.retries ?? DEFAULT_RETRIES;
+  const retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
+  const { env } = options;
+  let dispatcher: import('undici').Dispatcher | undefined;
+  let undici: typeof import('undici') | undefined;
+
+  async function httpDispatcher() {
+    if (!dispatcher) {
+      undici = await import('undici');
+      // Proxy settings come from the run's env (not process.env) so tests and callers control them;
+      // '' (not undefined) stops undici from falling back to process.env.
+      dispatcher = new undici.EnvHttpProxyAgent({
+        httpProxy: env.http_proxy ?? env.HTTP_PROXY ?? '',
+        httpsProxy: env.https_proxy ?? env.HTTPS_PROXY ?? '',
+        noProxy: env.no_proxy ?? env.NO_PROXY ?? '',
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        connect: { timeout: timeoutMs },
+      }).compose(undici.interceptors.redirect({ maxRedirections: 5 }));
+    }
+    return { dispatcher, undici: undici! };
+  }
+
+  async function fetchOnce(
+    url: string,
+    validators: Validators | undefined,
+    progress: DownloadProgress,
+  ): Promise<FetchResult> {
+    const { dispatcher, undici } = await httpDispatcher();
+    const headers: Record<string, string> = {
+      'accept-encoding': 'gzip',
+      'user-agent': 'nur-cli',
+    };
+    if (validators?.etag) headers['if-none-match'] = validators.etag;
+    if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
+    let received = 0;
+    let expected: number | undefined;
+    try {
+      const response = await undici.request(url, { dispatcher, headers });
+      const header = (name: string): string | undefined => {
+        const value = response.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      if (response.statusCode === 304) {
+        await response.body.dump();
+        return { status: 'not-modified' };
+      }
+      if (response.statusCode < 200 || response.statusCode >= 300) {
+        await response.body.dump().catch(() => {});
+        throw new FetchError(`${url} answered HTTP ${response.statusCode}`, {
+          url,
+          failure: 'http',
+          status: response.statusCode,
+        });
+      }
+      const length = Number.parseInt(header('content-length') ?? '', 10);
+      expected = Number.isFinite(length) ? length : undefined;
+      const chunks: Buffer[] = [];
+      for await (const chunk of response.body) {
+        chunks.push(chunk as Buffer);
+        received += (chunk as Buffer).length;
+        progress.update(received, expected);
+      }
+      if (expected !== undefined && received !== expected) throw truncated(url, received, expected);
+      let body = Buffer.concat(chunks, received);
+      chunks.length = 0;
+      if (/gzip/i.test(header('content-encoding') ?? '')) {
+        try {
+          body = await promisify(gunzip)(body);
+        } catch (error) {
+          throw new FetchError(`the download of ${url} is cut off (bad gzip stream)`, {
+            url,
+            failure: 'truncated',
+            cause: error,
+          });
+        }
+      }
+      return {
+        status: 'ok',
+        text: body.toString('utf8'),
+        bytes: received,
+        etag: header('etag'),
+        lastModified: header('last-modified'),
+      };
+    } catch (error) {
+      if (error instanceof FetchError) throw error;
+      const code = (error as { code?: string }).code ?? '';
+      if (TIMEOUT_CODES.has(code))
+        throw new FetchError(`timed out after ${formatDuration(timeoutMs)} waiting for ${url}`, {
+          url,
+          failure: 'timeout',
+          cause: error,
+        });
+      if (expected !== undefined && received < expected) throw truncated(url, received, expected);
+      const reason = (error as Error).message || code || 'network error';
+      throw new FetchError(`cannot download ${url}: ${reason}`, {
+        url,
+        failure: 'network',
+        cause: error,
+      });
+    }
+  }
+
+  return {
+    async fetch(url, validators, progress = noProgress) {
+      const path = localPath(url, options.cwd);
+      if (path !== undefined) return fetchFile(path, url, validators);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await fetchOnce(url, validators, progress);
+        } catch (error) {
+          if (attempt >= retries || !isTransient(error)) throw error;
+          await sleep(retryDelayMs * 2 ** attempt);
+        } finally {
+          progress.done();
+        }
+      }
+    },
+    async close() {
+      await dispatcher?.close();
+    },
+  };
+}
+
+function truncated(url: string, received: number, expected: number): FetchError {
+  return new FetchError(
+    `the download of ${url} is cut off (${received} of ${expected} bytes arrived)`,
+    { url, failure: 'truncated' },
+  );
+}

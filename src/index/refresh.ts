@@ -1,0 +1,257 @@
+// Refreshing the cache from the three published files, with the guards that keep a bad download
+// (truncated, garbage, a wiped index) from replacing the last good cache.
+import { NurError } from '../errors.js';
+import type { NurIndex, Package, Repo } from '../model.js';
+import type { Settings } from '../settings.js';
+import type { Env } from '../context.js';
+import type { OutputStream } from '../term/io.js';
+import {
+  indexMetaOf,
+  writeCache,
+  writeMeta,
+  type CacheMeta,
+  type SourceValidator,
+} from './cache.js';
+import {
+  createFetcher,
+  fetcherOptionsFromEnv,
+  type FetchResult,
+  type Fetcher,
+  type Validators,
+} from './fetch.js';
+import { normalizePackages, normalizeRepos } from './normalize.js';
+import { createProgressBar, noProgress } from './progress.js';
+
+// ---- pure decisions ----
+
+/** Age of the cache in ms; Infinity when fetchedAt is unreadable. */
+export function cacheAgeMs(fetchedAt: string, now: Date): number {
+  const time = Date.parse(fetchedAt);
+  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : now.getTime() - time;
+}
+
+/** Stale when older than the TTL, or stamped in the future (the clock moved back). */
+export function isStale(fetchedAt: string, now: Date, ttlSeconds: number): boolean {
+  const age = cacheAgeMs(fetchedAt, now);
+  return age > ttlSeconds * 1000 || age < -5 * 60_000;
+}
+
+/** `just now`, `12 min ago`, `5 h ago`, `3 d ago`. */
+export function formatAge(ms: number): string {
+  if (!Number.isFinite(ms)) return 'an unknown time ago';
+  if (ms < 60_000) return 'just now';
+  if (ms < 3_600_000) return `${Math.floor(ms / 60_000)} min ago`;
+  if (ms < 86_400_000) return `${Math.floor(ms / 3_600_000)} h ago`;
+  return `${Math.floor(ms / 86_400_000)} d ago`;
+}
+
+/** Over this share of entries failing normalisation means the file is not a package index. */
+export const MAX_SKIPPED_SHARE = 0.1;
+
+export interface DownloadFacts {
+  packageCount: number;
+  skipped: number;
+  /** Package count of the cached index, when there is one from the same packages URL. */
+  previousCount?: number;
+  force: boolean;
+}
+
+/** Why a normalised download must not replace the cache; undefined when it passes. */
+export function downloadProblem(facts: DownloadFacts): string | undefined {
+  if (facts.packageCount === 0) return 'it contains no packages';
+  const entries = facts.packageCount + facts.skipped;
+  if (facts.skipped > entries * MAX_SKIPPED_SHARE)
+    return `${facts.skipped} of ${entries} entries are not valid packages`;
+  if (!facts.force && facts.previousCount && facts.packageCount < facts.previousCount / 2)
+    return `it has ${facts.packageCount} packages, fewer than half of the ${facts.previousCount} cached (use \`nur update --force\` to accept it)`;
+  return undefined;
+}
+
+export function sameRefs(a: Package[], b: Package[]): { added: number; removed: number } {
+  const before = new Set(a.map((p) => p.ref));
+  const after = new Set(b.map((p) => p.ref));
+  let added = 0;
+  let removed = 0;
+  for (const ref of after) if (!before.has(ref)) added++;
+  for (const ref of before) if (!after.has(ref)) removed++;
+  return { added, removed };
+}
+
+// ---- the refresh ----
+
+/** A download arrived but failed validation; the cache was left as it was. */
+export class IndexRejectedError extends NurError {
+  constructor(url: string, reason: string) {
+    super(`rejected the download of ${url}: ${reason}`, {
+      hint: 'The last good cache is kept; try again later.',
+    });
+    this.name = 'IndexRejectedError';
+  }
+}
+
+export type SourceOutcome = 'updated' | 'not-modified';
+
+export interface RefreshResult {
+  index: NurIndex;
+  meta: CacheMeta;
+  packages: SourceOutcome;
+  repos: SourceOutcome;
+  lock: SourceOutcome;
+  /** Bytes of packages.json received (0 when not modified). */
+  packagesBytes: number;
+}
+
+export interface RefreshParams {
+  dir: string;
+  settings: Pick<Settings, 'packagesUrl' | 'reposUrl' | 'lockUrl'>;
+  /** The cache that is there now, if it loaded. */
+  previous?: { index: NurIndex; meta: CacheMeta };
+  /** Skip the shrink guard and send no conditional headers. */
+  force?: boolean;
+  env: Env;
+  cwd: string;
+  stderr: OutputStream;
+  stderrIsTTY: boolean;
+  now: () => Date;
+}
+
+function parseJson(text: string, url: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new IndexRejectedError(url, 'it is not valid JSON (cut off or not an index)');
+  }
+}
+
+function validatorsOf(source: SourceValidator | undefined, url: string, force: boolean) {
+  if (force || !source || source.url !== url) return undefined;
+  const validators: Validators = {};
+  if (source.etag) validators.etag = source.etag;
+  if (source.lastModified) validators.lastModified = source.lastModified;
+  return validators.etag || validators.lastModified ? validators : undefined;
+}
+
+function validatorAfter(
+  url: string,
+  result: FetchResult,
+  previous: SourceValidator | undefined,
+): SourceValidator {
+  if (result.status === 'not-modified') return { ...previous, url };
+  const validator: SourceValidator = { url };
+  if (result.etag) validator.etag = result.etag;
+  if (result.lastModified) validator.lastModified = result.lastModified;
+  return validator;
+}
+
+async function fetchRepos(
+  fetcher: Fetcher,
+  params: RefreshParams,
+  unconditional: boolean,
+): Promise<{ repos?: Record<string, Repo>; reposResult: FetchResult; lockResult: FetchResult }> {
+  const { settings, previous } = params;
+  const sources = previous?.meta.sources;
+  let [reposResult, lockResult] = await Promise.all([
+    fetcher.fetch(
+      settings.reposUrl,
+      validatorsOf(sources?.repos, settings.reposUrl, unconditional),
+    ),
+    fetcher.fetch(settings.lockUrl, validatorsOf(sources?.lock, settings.lockUrl, unconditional)),
+  ]);
+  if (reposResult.status === 'not-modified' && lockResult.status === 'not-modified')
+    return { reposResult, lockResult };
+  // Repos are cached merged with their lock, so when one changed the other is needed in full.
+  if (reposResult.status === 'not-modified') reposResult = await fetcher.fetch(settings.reposUrl);
+  if (lockResult.status === 'not-modified') lockResult = await fetcher.fetch(settings.lockUrl);
+  if (reposResult.status !== 'ok' || lockResult.status !== 'ok')
+    throw new NurError('the server answered "not modified" to an unconditional request');
+  const reposJson = parseJson(reposResult.text, settings.reposUrl);
+  const lockJson = parseJson(lockResult.text, settings.lockUrl);
+  let repos: Record<string, Repo>;
+  try {
+    repos = normalizeRepos(reposJson, lockJson);
+  } catch (error) {
+    throw new IndexRejectedError(settings.reposUrl, (error as Error).message);
+  }
+  if (Object.keys(repos).length === 0)
+    throw new IndexRejectedError(settings.reposUrl, 'it lists no repos');
+  return { repos, reposResult, lockResult };
+}
+
+async function fetchPackages(
+  fetcher: Fetcher,
+  params: RefreshParams,
+  unconditional: boolean,
+): Promise<{ packages?: Package[]; result: FetchResult }> {
+  const { settings, previous } = params;
+  const progress = params.stderrIsTTY
+    ? createProgressBar(params.stderr, 'nur: downloading packages.json')
+    : noProgress;
+  const result = await fetcher.fetch(
+    settings.packagesUrl,
+    validatorsOf(previous?.meta.sources.packages, settings.packagesUrl, unconditional),
+    progress,
+  );
+  if (result.status === 'not-modified') return { result };
+  let normalized: ReturnType<typeof normalizePackages>;
+  try {
+    normalized = normalizePackages(parseJson(result.text, settings.packagesUrl));
+  } catch (error) {
+    if (error instanceof IndexRejectedError) throw error;
+    throw new IndexRejectedError(settings.packagesUrl, (error as Error).message);
+  }
+  const sameSource = previous?.meta.sources.packages.url === settings.packagesUrl;
+  const problem = downloadProblem({
+    packageCount: normalized.packages.length,
+    skipped: normalized.skipped,
+    // A different source is the user's deliberate choice, not a wiped index.
+    previousCount: sameSource ? previous?.meta.packageCount : undefined,
+    force: params.force ?? false,
+  });
+  if (problem) throw new IndexRejectedError(settings.packagesUrl, problem);
+  return { packages: normalized.packages, result };
+}
+
+/**
+ * Downloads what changed, validates it, and writes a new cache (or only touches meta.json on
+ * "not modified"). Throws FetchError or IndexRejectedError and leaves the cache alone on failure.
+ */
+export async function refreshIndex(params: RefreshParams): Promise<RefreshResult> {
+  const force = params.force ?? false;
+  const { previous, settings } = params;
+  // Conditional answers are only usable with a cache to fall back on.
+  const conditional = !force && previous !== undefined;
+  const fetcher = await createFetcher(fetcherOptionsFromEnv(params.env, params.cwd));
+  try {
+    const [pkgs, repos] = await Promise.all([
+      fetchPackages(fetcher, params, !conditional),
+      fetchRepos(fetcher, params, !conditional),
+    ]);
+    const sources: CacheMeta['sources'] = {
+      packages: validatorAfter(settings.packagesUrl, pkgs.result, previous?.meta.sources.packages),
+      repos: validatorAfter(settings.reposUrl, repos.reposResult, previous?.meta.sources.repos),
+      lock: validatorAfter(settings.lockUrl, repos.lockResult, previous?.meta.sources.lock),
+    };
+    const fetchedAt = params.now().toISOString();
+    const outcome = (r: FetchResult): SourceOutcome =>
+      r.status === 'ok' ? 'updated' : 'not-modified';
+    const summary = {
+      packages: outcome(pkgs.result),
+      repos: outcome(repos.reposResult),
+      lock: outcome(repos.lockResult),
+      packagesBytes: pkgs.result.status === 'ok' ? pkgs.result.bytes : 0,
+    };
+    if (!pkgs.packages && !repos.repos && previous) {
+      const meta: CacheMeta = { ...previous.meta, fetchedAt, sources };
+      await writeMeta(params.dir, meta);
+      return { ...summary, meta, index: { ...previous.index, meta: indexMetaOf(meta) } };
+    }
+    const packages = pkgs.packages ?? previous?.index.packages;
+    const repoMap = repos.repos ?? previous?.index.repos;
+    if (!packages || !repoMap)
+      throw new NurError('the server answered "not modified" but there is no cache to reuse');
+    const meta = await writeCache(params.dir, { packages, repos: repoMap }, { fetchedAt, sources });
+    return { ...summary, meta, index: { packages, repos: repoMap, meta: indexMetaOf(meta) } };
+  } finally {
+    await fetcher.close();
+  }
+}
