@@ -1,0 +1,9 @@
+{
+  description = "An empty inputs block";
+
+  inputs = { };
+
+  outputs = { self, ... }: {
+    lib.version = "1.0.0";
+  };
+}
