@@ -4,6 +4,7 @@ import type { AppContext, GlobalOptions } from './context.js';
 import { ExitCode, NurError } from './errors.js';
 import { sanitizeLine } from './term/sanitize.js';
 import { VERSION } from './version.js';
+import { registerCompletion } from './commands/completion.js';
 import { registerUpdate } from './commands/update.js';
 
 /** What command actions get from the process running them. */
@@ -29,6 +30,7 @@ export function buildProgram(host: CommandHost): Command {
     .showSuggestionAfterError(true)
     .exitOverride();
   // One line per command; each lives in src/commands/<name>.ts and exports register<Name>(program, host).
+  registerCompletion(program, host);
   registerUpdate(program, host);
   return program;
 }
