@@ -61,7 +61,10 @@ export function formatDuration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${+(ms / 1000).toFixed(1)} s`;
 }
 
-/** Reads NUR_HTTP_TIMEOUT_MS / NUR_HTTP_RETRIES; tests shorten them, users behind slow links raise them. */
+/**
+ * Reads NUR_HTTP_TIMEOUT_MS, NUR_HTTP_RETRIES and NUR_HTTP_RETRY_DELAY_MS: tests shorten them,
+ * users behind slow links raise them.
+ */
 export function fetcherOptionsFromEnv(env: Env, cwd: string): FetcherOptions {
   const number = (name: string): number | undefined => {
     const value = Number.parseInt(env[name] ?? '', 10);
@@ -72,6 +75,7 @@ export function fetcherOptionsFromEnv(env: Env, cwd: string): FetcherOptions {
     cwd,
     timeoutMs: number('NUR_HTTP_TIMEOUT_MS'),
     retries: number('NUR_HTTP_RETRIES'),
+    retryDelayMs: number('NUR_HTTP_RETRY_DELAY_MS'),
   };
 }
 
@@ -154,8 +158,25 @@ export async function createFetcher(options: FetcherOptions): Promise<Fetcher> {
     if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
     let received = 0;
     let expected: number | undefined;
+    // Our own inactivity timer: undici's coarse timers can fire long after a short timeout.
+    const controller = new AbortController();
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    const armTimer = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, timeoutMs);
+    };
+    armTimer();
     try {
-      const response = await undici.request(url, { dispatcher, headers });
+      const response = await undici.request(url, {
+        dispatcher,
+        headers,
+        signal: controller.signal,
+      });
+      armTimer();
       const header = (name: string): string | undefined => {
         const value = response.headers[name];
         return Array.isArray(value) ? value[0] : value;
@@ -179,6 +200,7 @@ export async function createFetcher(options: FetcherOptions): Promise<Fetcher> {
         chunks.push(chunk as Buffer);
         received += (chunk as Buffer).length;
         progress.update(received, expected);
+        armTimer();
       }
       if (expected !== undefined && received !== expected) throw truncated(url, received, expected);
       let body = Buffer.concat(chunks, received);
@@ -204,7 +226,7 @@ export async function createFetcher(options: FetcherOptions): Promise<Fetcher> {
     } catch (error) {
       if (error instanceof FetchError) throw error;
       const code = (error as { code?: string }).code ?? '';
-      if (TIMEOUT_CODES.has(code))
+      if (timedOut || TIMEOUT_CODES.has(code))
         throw new FetchError(`timed out after ${formatDuration(timeoutMs)} waiting for ${url}`, {
           url,
           failure: 'timeout',
@@ -217,6 +239,8 @@ export async function createFetcher(options: FetcherOptions): Promise<Fetcher> {
         failure: 'network',
         cause: error,
       });
+    } finally {
+      clearTimeout(timer);
     }
   }
 
