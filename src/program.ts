@@ -15,6 +15,15 @@ export interface CommandHost {
   exit(code: number): void;
 }
 
+const programExamples = `
+Examples:
+  $ nur search exporter              # ranked matches; a picker when run in a terminal
+  $ nur show mic92.goatcounter       # everything about a package, with ready-to-paste Nix
+  $ nur add mic92                    # wire a NUR repo into ./flake.nix
+  $ source <(nur completion bash)    # TAB-complete commands, package refs and repo names
+
+Run \`nur help COMMAND\` for a command's options and examples.`;
+
 export function buildProgram(host: CommandHost): Command {
   const program = new Command('nur')
     .description(
@@ -28,6 +37,7 @@ export function buildProgram(host: CommandHost): Command {
     .option('--no-color', 'disable colour (also NO_COLOR)')
     .option('--verbose', 'print details and stack traces on errors')
     .showSuggestionAfterError(true)
+    .addHelpText('after', programExamples)
     .exitOverride();
   // One line per command; each lives in src/commands/<name>.ts and exports register<Name>(program, host).
   registerCompletion(program, host);
