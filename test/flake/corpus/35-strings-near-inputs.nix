@@ -1,9 +1,5 @@
 {
-  description = ''
-    A flake whose strings look like inputs:
-      inputs.fake.url = "github:not/an-input";
-    and use ''${interpolation} escapes.
-  '';
+  description = "Strings that look like inputs: \"inputs.fake.url = ...\" and \${not-interpolated}";
 
   nixConfig = {
     extra-substituters = [ "https://cache.example.org" ];
@@ -21,12 +17,20 @@
       system = "x86_64-linux";
       pkgs = nixpkgs.legacyPackages.${system};
       name = "docs-${self.shortRev or "dirty"}";
+      notes = ''
+        A string that looks like inputs:
+          inputs.fake.url = "github:not/an-input";
+        and uses ''${escaped} interpolation.
+      '';
     in {
       packages.${system}.docs = pkgs.runCommand name { } ''
         mkdir -p $out
         cp -r ${src-docs}/book $out/
         echo "inputs = { x.url = \"${name}\"; }" > $out/README
         echo '''quoted''' >> $out/README
+        cat > $out/NOTES <<EOF
+        ${notes}
+        EOF
       '';
     };
 }

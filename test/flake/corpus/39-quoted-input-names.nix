@@ -4,15 +4,15 @@
   inputs = {
     nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";
     "nur-packages".url = "github:someone/nur-packages";
-    "2048-game" = {
+    "game-2048" = {
       url = "github:gabrielecirulli/2048";
       flake = false;
     };
   };
 
   outputs = inputs@{ self, nixpkgs, ... }: {
-    packages.x86_64-linux.game = nixpkgs.legacyPackages.x86_64-linux.runCommand "2048" { } ''
-      cp -r ${inputs."2048-game"} $out
+    packages.x86_64-linux.game = nixpkgs.legacyPackages.x86_64-linux.runCommand "game-2048" { } ''
+      cp -r ${inputs."game-2048"} $out
     '';
   };
 }

@@ -6,7 +6,7 @@
     systems.url = "github:nix-systems/default-linux";
   };
 
-  outputs = { self, nixpkgs, systems ? { }, extra ? null, ... }:
+  outputs = { self, nixpkgs, systems ? { }, ... }:
     let
       forEachSystem = f: nixpkgs.lib.genAttrs (import systems) (system: f nixpkgs.legacyPackages.${system});
     in

@@ -98,6 +98,8 @@ export interface CorpusEntry {
   inputsStyle: InputsStyle;
   /** Top-level input names as Nix sees them (quoted names unquoted), in source order. */
   inputs: string[];
+  /** Inputs declared with `flake = false` (plain source trees). */
+  nonFlakeInputs: string[];
   /** Has an input named `nixpkgs` (so an added flake input gets `inputs.nixpkgs.follows`). */
   hasNixpkgs: boolean;
   formals: FormalsKind;
@@ -121,6 +123,7 @@ const base = {
   features: [],
   inputsStyle: 'nested',
   inputs: [],
+  nonFlakeInputs: [],
   hasNixpkgs: true,
   formals: 'set',
   formalsLayout: 'inline',
@@ -191,6 +194,7 @@ export const CORPUS: CorpusEntry[] = [
     features: ['flat-inputs', 'attrset-input', 'non-flake-input', 'no-ellipsis', 'interpolation'],
     inputsStyle: 'flat',
     inputs: ['nixpkgs', 'zsh-syntax-highlighting', 'wallpapers', 'nixpkgs-release'],
+    nonFlakeInputs: ['zsh-syntax-highlighting', 'wallpapers'],
     ellipsis: false,
   }),
   entry({
@@ -545,6 +549,7 @@ export const CORPUS: CorpusEntry[] = [
       'let-in',
     ],
     inputs: ['nixpkgs', 'src-docs'],
+    nonFlakeInputs: ['src-docs'],
   }),
   entry({
     file: '36-inputs-after-outputs.nix',
@@ -576,7 +581,7 @@ export const CORPUS: CorpusEntry[] = [
   }),
   entry({
     file: '39-quoted-input-names.nix',
-    summary: 'quoted input names, one starting with a digit, referenced as inputs."2048-game"',
+    summary: 'quoted input names, one non-flake, referenced as inputs."game-2048"',
     features: [
       'nested-inputs',
       'quoted-input-names',
@@ -585,7 +590,8 @@ export const CORPUS: CorpusEntry[] = [
       'indented-string',
       'interpolation',
     ],
-    inputs: ['nixpkgs', 'nur-packages', '2048-game'],
+    inputs: ['nixpkgs', 'nur-packages', 'game-2048'],
+    nonFlakeInputs: ['game-2048'],
     formals: 'at-set',
   }),
   entry({
@@ -605,7 +611,8 @@ export const CORPUS: CorpusEntry[] = [
   }),
   entry({
     file: '42-formal-defaults.nix',
-    summary: 'formals with defaults (systems ? { }, extra ? null)',
+    summary:
+      'a formal with a default (systems ? { }); undeclared formals would become registry inputs',
     features: ['nested-inputs', 'formal-defaults', 'let-in', 'interpolation'],
     inputs: ['nixpkgs', 'systems'],
   }),
@@ -644,6 +651,7 @@ export const CORPUS: CorpusEntry[] = [
       'let-in',
     ],
     inputs: ['nixpkgs', 'nur-rycee', 'nur-aasg', 'nur-immae'],
+    nonFlakeInputs: ['nur-rycee', 'nur-immae'],
     nurInputs: ['nur-rycee', 'nur-aasg', 'nur-immae'],
   }),
   entry({

@@ -1,0 +1,4 @@
+{
+  description = "Stand-in flake input for offline corpus evaluation";
+  outputs = { self }: import ./input.nix;
+}

@@ -1,0 +1,4 @@
+{
+  description = "Stand-in for nix-systems";
+  outputs = { self }: { };
+}
