@@ -1,0 +1,245 @@
+// planAddInput: the patches that add an input, its outputs formal and its modules, in the file's style.
+import type { SyntaxNode } from '@lezer/common';
+import { NurError, UsageError } from '../errors.js';
+import { isNixIdentifier, nixString } from '../nix/strings.js';
+import type { Patch } from './apply.js';
+import {
+  eolOf,
+  indentAt,
+  indentUnit,
+  insertAfter,
+  insertBefore,
+  insertInto,
+  isOwnLine,
+} from './layout.js';
+import {
+  formalName,
+  locateInputs,
+  locateModuleLists,
+  locateOutputs,
+  type FlakeInput,
+  type FlakeOutputs,
+  type InputsLayout,
+  type ModuleList,
+} from './locate.js';
+import { parseNix, type NixSource } from './parse.js';
+import {
+  finishPlan,
+  formalsElements,
+  groupEntries,
+  normalizeExpr,
+  spacedAfter,
+  type AddInputRequest,
+  type FlakePlan,
+  type ModuleRequest,
+} from './plan.js';
+import { bindParts, bindsOf, children, textOf } from './syntax.js';
+
+const KIND_LABEL = { nixos: 'NixOS', 'home-manager': 'Home Manager' } as const;
+
+export function planAddInput(
+  source: string,
+  request: AddInputRequest,
+  file = 'flake.nix',
+): FlakePlan {
+  const { name } = request;
+  if (!isNixIdentifier(name))
+    throw new UsageError(
+      `input name ${JSON.stringify(name)} is not a valid Nix identifier`,
+      "Use letters, digits, _, - and ' (not starting with a digit), e.g. --name nur-foo.",
+    );
+  const tree = parseNix(source, file);
+  const layout = locateInputs(tree);
+  const outputs = locateOutputs(tree);
+  const patches: Patch[] = [];
+  const notes: string[] = [];
+
+  const existing = layout.inputs.find((i) => i.name === name);
+  if (existing) {
+    const patch = existingInputPatch(existing, request);
+    if (patch) patches.push(patch);
+  } else {
+    patches.push(newInputPatch(tree, layout, request));
+  }
+  const formal = formalPatch(tree, outputs, name, notes);
+  if (formal) patches.push(formal);
+  for (const module of request.modules) {
+    patches.push(...modulePatches(tree, outputs, name, module, notes));
+  }
+  return finishPlan(source, patches, notes);
+}
+
+function existingInputPatch(existing: FlakeInput, request: AddInputRequest): Patch | undefined {
+  if (existing.url === request.url) return undefined;
+  const current = existing.url === undefined ? 'no url' : `url ${existing.url}`;
+  if (!request.force)
+    throw new NurError(
+      `flake.nix already has an input named ${request.name} (line ${existing.line}) with ${current}`,
+      {
+        hint: `Pass --force to replace its url with ${request.url}, or --name to add it under another name.`,
+      },
+    );
+  if (!existing.urlNode)
+    throw new NurError(
+      `input ${request.name} (line ${existing.line}) has no plain url to replace; edit it by hand`,
+    );
+  return { from: existing.urlNode.from, to: existing.urlNode.to, insert: nixString(request.url) };
+}
+
+function settingsFor(layout: InputsLayout, request: AddInputRequest): [string, string][] {
+  const hasNixpkgs = layout.inputs.some((i) => i.name === 'nixpkgs');
+  const settings: [string, string][] = [['url', nixString(request.url)]];
+  if (!request.flake) settings.push(['flake', 'false']);
+  if (request.flake && request.followsNixpkgs && hasNixpkgs && request.name !== 'nixpkgs')
+    settings.push(['inputs.nixpkgs.follows', nixString('nixpkgs')]);
+  return settings;
+}
+
+/**
+ * An existing input written as `x = {` … `};` over several lines: new inputs with more than a url
+ * are written the same way, with the same inner indent.
+ */
+function attrsetStyleUnit(
+  tree: NixSource,
+  entries: SyntaxNode[],
+  depth: number,
+): string | undefined {
+  const { text } = tree;
+  for (const bind of entries) {
+    const parts = bindParts(text, bind);
+    if (!parts || parts.path.length !== depth || parts.value?.name !== 'AttrSet') continue;
+    if (!textOf(text, parts.value).includes('\n')) continue;
+    const inner = bindsOf(parts.value)[0];
+    if (!inner) continue;
+    const outer = indentAt(text, bind.from);
+    const innerIndent = indentAt(text, inner.from);
+    if (innerIndent.startsWith(outer) && innerIndent.length > outer.length)
+      return innerIndent.slice(outer.length);
+  }
+  return undefined;
+}
+
+function newInputPatch(tree: NixSource, layout: InputsLayout, request: AddInputRequest): Patch {
+  const { text } = tree;
+  const eol = eolOf(text);
+  const unit = indentUnit(text);
+  const settings = settingsFor(layout, request);
+  const place = layout.block ? 'block' : 'top';
+  const prefix = place === 'block' ? '' : 'inputs.';
+  const entries = groupEntries(layout, place);
+  const anchor = entries.at(-1) ?? (place === 'top' ? layout.description : undefined);
+
+  const dotted = settings.map(([key, value]) => [`${prefix}${request.name}.${key} = ${value};`]);
+  let elements = dotted;
+  if (anchor && settings.length > 1 && isOwnLine(text, anchor)) {
+    const innerUnit = attrsetStyleUnit(tree, entries, place === 'block' ? 1 : 2);
+    if (innerUnit !== undefined)
+      elements = [
+        [
+          `${prefix}${request.name} = {`,
+          ...settings.map(([key, value]) => `${innerUnit}${key} = ${value};`),
+          '};',
+        ],
+      ];
+  }
+  if (anchor) {
+    const blankLine = entries.includes(anchor) && spacedAfter(text, entries, anchor);
+    return insertAfter(text, anchor, { elements, eol, blankLine });
+  }
+  const container = place === 'block' ? layout.block! : layout.top;
+  const first = bindsOf(container)[0];
+  if (first) return insertBefore(text, first, { elements, eol });
+  const kids = children(container);
+  const open = kids.find((k) => k.name === '{')!;
+  const close = kids.find((k) => k.name === '}')!;
+  return insertInto(text, open, close, unit, { elements, eol });
+}
+
+/** Adds `name` to `{ … }:` before `...` (or last), copying the separator the formals use. */
+function formalPatch(
+  tree: NixSource,
+  outputs: FlakeOutputs | undefined,
+  name: string,
+  notes: string[],
+): Patch | undefined {
+  const { text } = tree;
+  if (!outputs) {
+    notes.push(`no outputs function found: reference the new input as inputs.${name}`);
+    return undefined;
+  }
+  const args = outputs.args;
+  if (args.kind === 'bare') {
+    notes.push(
+      `outputs takes its inputs as one argument (${args.param}:): use ${args.param}.${name} to reach the new input`,
+    );
+    return undefined;
+  }
+  if (args.formals.some((f) => formalName(text, f) === name)) return undefined;
+  const elements = formalsElements(outputs);
+  let separator = ', ';
+  for (let i = elements.length - 1; i > 0; i--) {
+    const gap = text.slice(elements[i - 1]!.to, elements[i]!.from);
+    if (/^\s*,\s*$/.test(gap)) {
+      separator = gap;
+      break;
+    }
+  }
+  const last = args.formals.at(-1);
+  if (last) return { from: last.to, to: last.to, insert: separator + name };
+  if (args.ellipsis)
+    return { from: args.ellipsis.from, to: args.ellipsis.from, insert: name + ', ' };
+  const inner = text.slice(args.open.to, args.close.from);
+  return { from: args.close.from, to: args.close.from, insert: inner === '' ? name : name + ' ' };
+}
+
+function moduleExpr(outputs: FlakeOutputs | undefined, name: string, expr: string): string {
+  // With `outputs = inputs:` the input is not in scope by its own name.
+  if (outputs?.args.kind === 'bare' && (expr === name || expr.startsWith(`${name}.`)))
+    return `${outputs.args.param}.${expr}`;
+  return expr;
+}
+
+function modulePatches(
+  tree: NixSource,
+  outputs: FlakeOutputs | undefined,
+  name: string,
+  module: ModuleRequest,
+  notes: string[],
+): Patch[] {
+  const { text } = tree;
+  const expr = moduleExpr(outputs, name, module.expr);
+  const all = locateModuleLists(tree).filter((l) => l.kind === module.kind && l.primary);
+  const targets = module.host ? all.filter((l) => l.host === module.host) : all;
+  const label = KIND_LABEL[module.kind];
+  if (targets.length === 0) {
+    if (module.host) {
+      const hosts = [...new Set(all.map((l) => l.host).filter(Boolean))];
+      notes.push(
+        `no ${label} configuration named ${module.host}` +
+          (hosts.length ? ` (found: ${hosts.join(', ')})` : '') +
+          `: add ${expr} to its modules list by hand`,
+      );
+    } else {
+      const where = module.kind === 'nixos' ? 'nixosSystem' : 'homeManagerConfiguration';
+      notes.push(
+        `no ${where} { modules = [ … ]; } found: add ${expr} to your ${label} modules by hand`,
+      );
+    }
+    return [];
+  }
+  const eol = eolOf(text);
+  const unit = indentUnit(text);
+  const patches: Patch[] = [];
+  for (const list of targets) {
+    if (list.items.some((item) => normalizeExpr(textOf(text, item)) === normalizeExpr(expr)))
+      continue;
+    patches.push(listPatch(text, list, expr, eol, unit));
+  }
+  return patches;
+}
+
+function listPatch(text: string, list: ModuleList, expr: string, eol: string, unit: string): Patch {
+  const last = list.items.at(-1);
+  if (last) return insertAfter(text, last, { elements: [[expr]], eol });
+  return insertInto(text, list.open, list.close, unit, { elements: [[expr]], eol });
+}
