@@ -6,6 +6,8 @@ import { sanitizeLine } from './term/sanitize.js';
 import { VERSION } from './version.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerUpdate } from './commands/update.js';
+import { registerRepos } from './commands/repos.js';
+import { registerConfig } from './commands/config.js';
 
 /** What command actions get from the process running them. */
 export interface CommandHost {
@@ -42,6 +44,8 @@ export function buildProgram(host: CommandHost): Command {
   // One line per command; each lives in src/commands/<name>.ts and exports register<Name>(program, host).
   registerCompletion(program, host);
   registerUpdate(program, host);
+  registerRepos(program, host);
+  registerConfig(program, host);
   return program;
 }
 
