@@ -7,6 +7,7 @@ import { VERSION } from './version.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerUpdate } from './commands/update.js';
 import { registerRepos } from './commands/repos.js';
+import { registerInputs } from './commands/inputs.js';
 import { registerConfig } from './commands/config.js';
 
 /** What command actions get from the process running them. */
@@ -45,6 +46,7 @@ export function buildProgram(host: CommandHost): Command {
   registerCompletion(program, host);
   registerUpdate(program, host);
   registerRepos(program, host);
+  registerInputs(program, host);
   registerConfig(program, host);
   return program;
 }
