@@ -1,0 +1,165 @@
+// Properties of add/remove over every corpus flake.nix and every option combination that applies.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Patch } from '../../src/flake/apply.js';
+import { listInputs } from '../../src/flake/list-inputs.js';
+import { locateModuleLists } from '../../src/flake/locate.js';
+import { parseNix } from '../../src/flake/parse.js';
+import type { AddInputRequest } from '../../src/flake/plan.js';
+import { planAddInput } from '../../src/flake/plan-add.js';
+import { planRemoveInput } from '../../src/flake/plan-remove.js';
+import { CORPUS, CORPUS_DIR } from './corpus/manifest.js';
+import { nixParseErrors } from './nix-check.js';
+
+// Hand-written cases the corpus may not have, checked the same way.
+const inline: Record<string, string> = {
+  'inline-empty-top.nix': '{ outputs = { ... }: { }; }\n',
+  'inline-empty-formals.nix': '{\n  inputs = {\n  };\n  outputs = { }: { };\n}\n',
+  'inline-leading-at.nix':
+    '{\n  inputs.nixpkgs.url = "n";\n  outputs =\n    inputs@{ self\n    , nixpkgs\n    }:\n    { nixosConfigurations.h = nixpkgs.lib.nixosSystem { modules = [ ]; }; };\n}\n',
+  'inline-no-trailing-newline.nix': '{\n  inputs.a.url = "a";\n  outputs = { self, a }: { };\n}',
+  'inline-hm-let.nix':
+    '{\n  inputs.nixpkgs.url = "n";\n  outputs = { nixpkgs, hm, ... }:\n    let\n      mods = [ ./x ];\n    in {\n      homeConfigurations.me = hm.lib.homeManagerConfiguration {\n        modules = mods ++ [\n        ];\n      };\n    };\n}\n',
+};
+
+const corpusFiles = readdirSync(CORPUS_DIR)
+  .filter((f) => f.endsWith('.nix'))
+  .sort();
+const sources: [string, string][] = [
+  ...corpusFiles.map((f): [string, string] => [f, readFileSync(join(CORPUS_DIR, f), 'utf8')]),
+  ...Object.entries(inline),
+];
+
+function combinations(file: string, text: string): [string, AddInputRequest][] {
+  const entry = CORPUS.find((e) => e.file === file);
+  const existing = new Set(listInputs(text).map((i) => i.name));
+  const name = existing.has('nur-x') ? 'nur-x2' : 'nur-x';
+  const base = { name, url: 'github:owner/nur-packages', modules: [] };
+  const combos: [string, AddInputRequest][] = [
+    [
+      'flake with follows and both module kinds',
+      {
+        ...base,
+        flake: true,
+        followsNixpkgs: true,
+        modules: [
+          { kind: 'nixos', expr: `${name}.nixosModules.foo` },
+          { kind: 'home-manager', expr: `${name}.homeManagerModules.bar` },
+        ],
+      },
+    ],
+    ['flake without follows', { ...base, flake: true, followsNixpkgs: false }],
+    [
+      'non-flake',
+      { ...base, url: 'git+https://example.org/a/b?ref=main', flake: false, followsNixpkgs: true },
+    ],
+  ];
+  const host = entry?.nixosHosts[0] ?? locateModuleLists(parseNix(text)).find((l) => l.host)?.host;
+  if (host)
+    combos.push([
+      `module for host ${host}`,
+      {
+        ...base,
+        flake: true,
+        followsNixpkgs: true,
+        modules: [{ kind: 'nixos', expr: `${name}.nixosModules.foo`, host }],
+      },
+    ]);
+  return combos;
+}
+
+/** The text between patches is the original's, at the shifted offsets; inserts are as planned. */
+function outsidePatchesIdentical(original: string, result: string, patches: Patch[]): boolean {
+  let shift = 0;
+  let cursor = 0;
+  for (const p of patches) {
+    if (result.slice(cursor + shift, p.from + shift) !== original.slice(cursor, p.from))
+      return false;
+    if (result.slice(p.from + shift, p.from + shift + p.insert.length) !== p.insert) return false;
+    shift += p.insert.length - (p.to - p.from);
+    cursor = p.to;
+  }
+  return result.slice(cursor + shift) === original.slice(cursor);
+}
+
+const cases = sources.flatMap(([file, text]) =>
+  combinations(file, text).map(([label, request]) => ({ file, text, label, request })),
+);
+const added = cases.map((c) => ({ ...c, plan: planAddInput(c.text, c.request) }));
+
+describe('add and remove over the corpus', () => {
+  it('covers the whole corpus', () => {
+    expect(corpusFiles.length).toBeGreaterThanOrEqual(CORPUS.length);
+    expect(cases.length).toBeGreaterThanOrEqual(sources.length * 3);
+  });
+
+  it('writes files that real Nix parses, for every file and combination', () => {
+    const errors = nixParseErrors(added.map((c) => c.plan.text));
+    const failures = added
+      .map((c, i) => ({ file: c.file, label: c.label, error: errors[i] }))
+      .filter((f) => f.error !== undefined);
+    expect(failures).toEqual([]);
+  });
+
+  it.each(added)('$file ($label): changes only the patched bytes', ({ text, plan }) => {
+    expect(plan.status).toBe('changed');
+    expect(outsidePatchesIdentical(text, plan.text, plan.patches)).toBe(true);
+  });
+
+  it.each(added)('$file ($label): a second add is a no-op', ({ plan, request }) => {
+    const again = planAddInput(plan.text, request);
+    expect(again.status).toBe('unchanged');
+    expect(again.text).toBe(plan.text);
+  });
+
+  it.each(added)(
+    '$file ($label): remove restores the original byte for byte',
+    ({ text, plan, request }) => {
+      expect(planRemoveInput(plan.text, request.name).text).toBe(text);
+    },
+  );
+
+  it.each(added)(
+    '$file ($label): the new input is listed with its url and flake flag',
+    ({ plan, request }) => {
+      const input = listInputs(plan.text).find((i) => i.name === request.name);
+      expect(input?.url).toBe(request.url);
+      expect(input?.flake).toBe(request.flake ? undefined : false);
+    },
+  );
+
+  it.each(added)('$file ($label): keeps the line endings of the file', ({ text, plan }) => {
+    const inserted = plan.patches.map((p) => p.insert).join('');
+    if (text.includes('\r\n')) expect(inserted.replace(/\r\n/g, '')).not.toContain('\n');
+    else expect(inserted).not.toContain('\r');
+  });
+
+  const withManifest = added.filter((c) => CORPUS.some((e) => e.file === c.file));
+  it.each(withManifest)(
+    '$file ($label): follows the inputs style the file uses',
+    ({ file, plan, request }) => {
+      const entry = CORPUS.find((e) => e.file === file)!;
+      const inputPatch = plan.patches.find((p) => p.insert.includes('url = '))!;
+      const flat = inputPatch.insert.includes(`inputs.${request.name}`);
+      expect(flat).toBe(entry.inputsStyle === 'flat' || entry.inputsStyle === 'none');
+      const follows =
+        plan.text.includes(`inputs.nixpkgs.follows = "nixpkgs"`) &&
+        inputPatch.insert.includes('follows');
+      expect(follows).toBe(entry.hasNixpkgs && request.flake && request.followsNixpkgs);
+    },
+  );
+
+  it.each(withManifest.filter((c) => c.request.modules.some((m) => !m.host)))(
+    '$file ($label): adds the module to every NixOS host the manifest names',
+    ({ file, plan, request }) => {
+      const entry = CORPUS.find((e) => e.file === file)!;
+      const lists = locateModuleLists(parseNix(plan.text)).filter((l) => l.primary);
+      for (const host of [...entry.nixosHosts, ...entry.darwinHosts]) {
+        const list = lists.find((l) => l.kind === 'nixos' && l.host === host);
+        const items = list?.items.map((i) => plan.text.slice(i.from, i.to)) ?? [];
+        expect(items.some((i) => i.endsWith(`${request.name}.nixosModules.foo`))).toBe(true);
+      }
+    },
+  );
+});
