@@ -9,6 +9,8 @@ import { registerUpdate } from './commands/update.js';
 import { registerRepos } from './commands/repos.js';
 import { registerInputs } from './commands/inputs.js';
 import { registerConfig } from './commands/config.js';
+import { registerAdd } from './commands/add.js';
+import { registerRemove } from './commands/remove.js';
 
 /** What command actions get from the process running them. */
 export interface CommandHost {
@@ -48,6 +50,8 @@ export function buildProgram(host: CommandHost): Command {
   registerRepos(program, host);
   registerInputs(program, host);
   registerConfig(program, host);
+  registerAdd(program, host);
+  registerRemove(program, host);
   return program;
 }
 
