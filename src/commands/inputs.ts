@@ -1,7 +1,7 @@
 // `nur inputs [--flake PATH] [--json]`: the flake's inputs, which are NUR repos, and whether their
 // locked revs match the rev NUR last evaluated.
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { ExitCode, NurError } from '../errors.js';
@@ -103,17 +103,23 @@ function renderText(
   );
 }
 
+/** How a path is named in messages: relative to the working directory when below it. */
+function shownPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
 export async function inputsRun(options: InputsOptions, context: AppContext): Promise<number> {
   const { stdout, stderr } = context.io;
   const flakeFile = await flakeFileOf(options.flake, context.cwd);
-  const shown = relative(context.cwd, flakeFile) || flakeFile;
+  const shown = shownPath(flakeFile, context.cwd);
   const source = await readFlake(flakeFile, shown);
   const { listInputs } = await import('../flake/list-inputs.js');
   const declared = listInputs(source, shown);
 
   const { parseFlakeLock, reportInputs } = await import('../flake/lock.js');
   const lockFile = join(dirname(flakeFile), 'flake.lock');
-  const lockShown = relative(context.cwd, lockFile) || lockFile;
+  const lockShown = shownPath(lockFile, context.cwd);
   const lockText = await readLockText(lockFile);
   const lock = lockText === undefined ? undefined : parseFlakeLock(lockText, lockShown);
   const repos = declared.length ? await loadRepos(context) : undefined;
