@@ -9,6 +9,7 @@ import { registerUpdate } from './commands/update.js';
 import { registerRepos } from './commands/repos.js';
 import { registerInputs } from './commands/inputs.js';
 import { registerConfig } from './commands/config.js';
+import { registerShow } from './commands/show.js';
 import { registerAdd } from './commands/add.js';
 import { registerRemove } from './commands/remove.js';
 
@@ -50,6 +51,7 @@ export function buildProgram(host: CommandHost): Command {
   registerRepos(program, host);
   registerInputs(program, host);
   registerConfig(program, host);
+  registerShow(program, host);
   registerAdd(program, host);
   registerRemove(program, host);
   return program;

@@ -5,9 +5,35 @@ export type Resolved =
   | { kind: 'package'; pkg: Package; repo?: Repo }
   | { kind: 'repo'; repo: Repo; packages: Package[] };
 
-/** Strips the prefixes users paste: `pkgs.nur.repos.`, `nur.repos.`, `repos.`. */
+/** Splits an attr path on dots outside double quotes, unquoting (`repos."0komo".x` → 3 parts). */
+function attrPathComponents(path: string): string[] {
+  const components: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < path.length; i++) {
+    const c = path[i]!;
+    if (quoted && c === '\\' && i + 1 < path.length) current += path[++i];
+    else if (c === '"') quoted = !quoted;
+    else if (c === '.' && !quoted) {
+      components.push(current);
+      current = '';
+    } else current += c;
+  }
+  components.push(current);
+  return components;
+}
+
+/**
+ * Strips the prefixes users paste: `pkgs.nur.repos.`, `nur.repos.`, `repos.`, a NUR flake reference
+ * (`github:nix-community/NUR#repos.…`, `legacyPackages.<system>.repos.…`), and unquotes quoted
+ * components (`pkgs.nur.repos."0komo".x` → `0komo.x`).
+ */
 export function stripRefPrefix(ref: string): string {
-  return ref.trim().replace(/^(?:pkgs\.)?(?:nur\.)?repos\./, '');
+  let bare = ref.trim();
+  const hash = bare.indexOf('#');
+  if (hash >= 0 && /^[a-z+]+:/i.test(bare)) bare = bare.slice(hash + 1);
+  bare = bare.replace(/^legacyPackages\.[^.]+\./, '').replace(/^(?:pkgs\.)?(?:nur\.)?repos\./, '');
+  return bare.includes('"') ? attrPathComponents(bare).join('.') : bare;
 }
 
 /** Finds a repo whose URL ends in `owner/repo` (case-insensitive; `.git` and slashes ignored). */
@@ -47,7 +73,12 @@ export function resolveRef(index: NurIndex, ref: string): Resolved | undefined {
   const bare = stripRefPrefix(ref);
   if (!bare) return undefined;
   if (bare.includes('/')) {
-    const repo = findRepoByOwnerPath(index, bare);
+    // Also a clone URL or a forge flake reference: `https://github.com/Mic92/nur-packages`.
+    const ownerPath = bare
+      .replace(/^(?:git\+)?https?:\/\/[^/]+\//i, '')
+      .replace(/^(?:github|gitlab|sourcehut):/i, '')
+      .replace(/[?#].*$/, '');
+    const repo = findRepoByOwnerPath(index, ownerPath);
     return repo ? { kind: 'repo', repo, packages: packagesOf(index, repo.name) } : undefined;
   }
   const exact = index.packages.find((p) => p.ref === bare);
@@ -67,6 +98,10 @@ export function resolveRef(index: NurIndex, ref: string): Resolved | undefined {
         repo: { name: packages[0]!.repo, url: '', host: 'git', submodules: false },
         packages,
       };
+    // A package name alone (`goatcounter`) names a package when exactly one repo has it.
+    const byAttr = index.packages.filter((p) => p.attr === bare);
+    if (byAttr.length === 1)
+      return { kind: 'package', pkg: byAttr[0]!, repo: index.repos[byAttr[0]!.repo] };
   }
   return undefined;
 }
