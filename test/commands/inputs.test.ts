@@ -1,10 +1,11 @@
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { inputsRun } from '../../src/commands/inputs.js';
 import { NurError } from '../../src/errors.js';
-import { fixtureRepo } from '../helpers/fixtures.js';
+import { isolatedHome, runNur } from '../helpers/cli.js';
+import { fixturePath, fixtureRepo } from '../helpers/fixtures.js';
 import { testContext, type TestContextOptions } from '../helpers/context.js';
 import { corpusPath } from '../flake/corpus/manifest.js';
 
@@ -232,5 +233,52 @@ describe('nur inputs', () => {
     const { stdout } = await run({ flake: 'sub' }, { cwd: dir, isTTY: true });
     expect(stdout).toContain('evil');
     expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+});
+
+describe('nur inputs in the built CLI', () => {
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    ({ env } = isolatedHome());
+    const update = await runNur(
+      ['update', '--index-url', `file://${fixturePath('packages.json')}`],
+      {
+        env: {
+          ...env,
+          NUR_REPOS_URL: `file://${fixturePath('repos.json')}`,
+          NUR_LOCK_URL: `file://${fixturePath('repos.json.lock')}`,
+        },
+      },
+    );
+    expect(update.exitCode).toBe(0);
+  });
+
+  it('compares a NUR input with the cached index, offline', async () => {
+    const dir = flakeDir('33-has-nur-mic92.nix', mic92Lock(OTHER_REV));
+    const result = await runNur(['--offline', 'inputs', '--json'], { env, cwd: dir });
+    expect(result.exitCode).toBe(0);
+    const reports = JSON.parse(result.stdout) as { name: string; status: string | null }[];
+    expect(reports.find((r) => r.name === 'nur-mic92')?.status).toBe('behind');
+  });
+
+  it('prints a syntax error with line and column and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nur-inputs-cli-'));
+    writeFileSync(
+      join(dir, 'flake.nix'),
+      '{\n  inputs.x.url = "github:o/r"\n  outputs = _: { };\n}\n',
+    );
+    const result = await runNur(['--offline', 'inputs'], { env, cwd: dir });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/^nur: flake\.nix:\d+:\d+: syntax error/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('tells how to create a flake when there is none, exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nur-inputs-cli-'));
+    const result = await runNur(['--offline', 'inputs'], { env, cwd: dir });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('nur: no flake.nix at flake.nix');
+    expect(result.stderr).toContain('nix flake init');
   });
 });
