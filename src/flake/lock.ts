@@ -230,33 +230,42 @@ export function lockedRefLocation(ref: LockedRef): RepoLocation | undefined {
   return url && ref.type !== 'tarball' && ref.type !== 'file' ? flakeUrlLocation(url) : undefined;
 }
 
-function sameLocation(a: RepoLocation, b: RepoLocation): boolean {
-  return (
-    a.host === b.host &&
-    a.segments.length === b.segments.length &&
-    a.segments.every((s, i) => s === b.segments[i])
-  );
-}
+const locationKey = (location: RepoLocation) => `${location.host}/${location.segments.join('/')}`;
+
+/** Finds NUR repos by location; built once per index (parsing 563 URLs), then O(1) per input. */
+export type NurRepoMatcher = (location: RepoLocation, inputName?: string) => Repo | undefined;
 
 /**
- * The NUR repo whose repos.json URL is the repository at `location` (host and path compared
- * case-insensitively, as the forges do). When several repos share one URL, the one whose name
- * the input is named after (`nur-<name>` or `<name>`) wins, then the first by name.
+ * A matcher for the NUR repo whose repos.json URL is the repository at a location (host and path
+ * compared case-insensitively, as the forges do). When several repos share one URL, the one the
+ * input is named after (`nur-<name>` or `<name>`) wins, then the first by name.
  */
+export function nurRepoMatcher(repos: Record<string, Repo>): NurRepoMatcher {
+  const byLocation = new Map<string, Repo[]>();
+  const sorted = Object.values(repos).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  for (const repo of sorted) {
+    const location = locationOfUrl(repo.url);
+    if (!location) continue;
+    const key = locationKey(location);
+    byLocation.set(key, [...(byLocation.get(key) ?? []), repo]);
+  }
+  return (location, inputName) => {
+    const matches = byLocation.get(locationKey(location)) ?? [];
+    if (matches.length <= 1 || !inputName) return matches[0];
+    const wanted = inputName.toLowerCase().replace(/^nur-/, '');
+    return matches.find((repo) => repo.name.toLowerCase() === wanted) ?? matches[0];
+  };
+}
+
+/** One-off form of nurRepoMatcher. */
 export function matchNurRepo(
   location: RepoLocation,
   repos: Record<string, Repo>,
   inputName?: string,
 ): Repo | undefined {
-  const matches = Object.values(repos)
-    .filter((repo) => {
-      const repoLocation = locationOfUrl(repo.url);
-      return repoLocation !== undefined && sameLocation(repoLocation, location);
-    })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  if (matches.length <= 1 || !inputName) return matches[0];
-  const wanted = inputName.toLowerCase().replace(/^nur-/, '');
-  return matches.find((repo) => repo.name.toLowerCase() === wanted) ?? matches[0];
+  return nurRepoMatcher(repos)(location, inputName);
 }
 
 /** How an input's locked rev compares with the rev NUR last evaluated. */
@@ -302,6 +311,7 @@ export function reportInputs(
   lock: FlakeLock | undefined,
   repos: Record<string, Repo>,
 ): InputReport[] {
+  const matchRepo = nurRepoMatcher(repos);
   return declared.map((input) => {
     const locked = lock ? lockedInput(lock, input.name) : undefined;
     const lockedUrl = locked?.original ? lockedRefUrl(locked.original) : undefined;
@@ -311,7 +321,7 @@ export function reportInputs(
       (input.followsInput === undefined && locked?.original
         ? lockedRefLocation(locked.original)
         : undefined);
-    const repo = location ? matchNurRepo(location, repos, input.name) : undefined;
+    const repo = location ? matchRepo(location, input.name) : undefined;
     const lockedRev = locked?.locked?.rev;
     return {
       name: input.name,

@@ -10,6 +10,7 @@ import {
   lockedInput,
   lockedRefUrl,
   matchNurRepo,
+  nurRepoMatcher,
   parseFlakeLock,
   reportInputs,
   resolveLockPath,
@@ -221,13 +222,14 @@ describe('matchNurRepo on the real repos.json', () => {
   };
 
   it('finds every repo from the flake URL nur add would write for it', () => {
+    const matcher = nurRepoMatcher(repos);
     let checked = 0;
     for (const repo of Object.values(repos)) {
       const url = flakeUrlOrUndefined(repo);
       if (!url) continue;
       const location = flakeUrlLocation(url);
       expect(location, url).toBeDefined();
-      const found = matchNurRepo(location!, repos, `nur-${repo.name}`);
+      const found = matcher(location!, `nur-${repo.name}`);
       expect(found?.name, url).toBe(repo.name);
       checked++;
     }
