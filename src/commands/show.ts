@@ -5,7 +5,8 @@ import { ExitCode, NurError, UsageError } from '../errors.js';
 import type { License, Maintainer, NurIndex, Package, Repo } from '../model.js';
 import { repoFlakeUrl } from '../nix/flake-url.js';
 import type { CommandHost } from '../program.js';
-import type { Snippet, SnippetSet } from '../snippets/types.js';
+import { PACKAGE_SNIPPET_NAMES, REPO_SNIPPET_NAMES } from '../snippets/catalog.js';
+import type { Snippet, SnippetOptions, SnippetSet } from '../snippets/types.js';
 import { sanitizeBlock, sanitizeLine, stripControl } from '../term/sanitize.js';
 import { createStyle, type Style } from '../term/style.js';
 import type { renderTable } from '../term/table.js';
@@ -311,8 +312,8 @@ export async function showRun(options: ShowOptions, context: AppContext): Promis
 
   if (resolved.kind === 'package') {
     const { pkg, repo } = resolved;
-    const { PACKAGE_SNIPPET_NAMES, packageSnippets } = await import('../snippets/package.js');
-    const set = withoutUnsafe(packageSnippets(pkg, repo));
+    const { packageSnippets } = await import('../snippets/package.js');
+    const set = withoutUnsafe(packageSnippets(pkg, repo, await snippetOptions(context)));
     if (options.snippet !== undefined) {
       stdout.write(`${pickSnippet(set, PACKAGE_SNIPPET_NAMES, options.snippet).code}\n`);
       return ExitCode.ok;
@@ -332,11 +333,11 @@ export async function showRun(options: ShowOptions, context: AppContext): Promis
   }
 
   const { repo, packages } = resolved;
-  const [{ REPO_SNIPPET_NAMES, repoSnippets }, { renderTable }] = await Promise.all([
+  const [{ repoSnippets }, { renderTable }] = await Promise.all([
     import('../snippets/repo.js'),
     import('../term/table.js'),
   ]);
-  const set = withoutUnsafe(repoSnippets(repo, packages[0]?.attr));
+  const set = withoutUnsafe(repoSnippets(repo, packages[0]?.attr, await snippetOptions(context)));
   if (options.snippet !== undefined) {
     stdout.write(`${pickSnippet(set, REPO_SNIPPET_NAMES, options.snippet).code}\n`);
     return ExitCode.ok;
@@ -362,6 +363,17 @@ export async function showRun(options: ShowOptions, context: AppContext): Promis
   return ExitCode.ok;
 }
 
+/** The user's inputPrefix setting, so snippets name inputs as `nur add` would. */
+async function snippetOptions(context: AppContext): Promise<SnippetOptions> {
+  try {
+    const { resolveSettings } = await import('../settings.js');
+    return { inputPrefix: resolveSettings(context).inputPrefix };
+  } catch {
+    // An unreadable config file must not stop `nur show`; the default prefix applies.
+    return {};
+  }
+}
+
 /** Snippets are built from vetted values; one that still carries a control character is dropped. */
 function withoutUnsafe(set: SnippetSet): SnippetSet {
   const unsafe = set.snippets.filter((s) => stripControl(s.code) !== s.code);
@@ -379,12 +391,18 @@ export function registerShow(program: Command, host: CommandHost): void {
   program
     .command('show')
     .description('show everything NUR knows about a package or repo, with ready-to-paste Nix')
-    .argument('<ref>', 'mic92.goatcounter, pkgs.nur.repos.mic92.goatcounter, or a repo name')
-    .option('--snippet <name>', 'print only this snippet, raw (e.g. overlay, flake-input, nix-run)')
+    .argument(
+      '<ref>',
+      'a package (mic92.goatcounter, pkgs.nur.repos.mic92.goatcounter, a nested attr) or a repo (mic92)',
+    )
+    .option('--snippet <name>', 'print only this snippet, raw, e.g. to pipe into a clipboard tool')
     .option('--json', 'print everything as JSON: package, repo and snippets keyed by name')
     .addHelpText(
       'after',
       `
+Snippets for a package: ${PACKAGE_SNIPPET_NAMES.join(', ')}
+Snippets for a repo:    ${REPO_SNIPPET_NAMES.join(', ')}
+
 Examples:
   nur show mic92.goatcounter
   nur show pkgs.nur.repos.mic92.goatcounter --snippet overlay | wl-copy

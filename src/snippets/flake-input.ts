@@ -6,7 +6,7 @@ import { repoFlakeUrl } from '../nix/flake-url.js';
 import { nixAttrName, nixString } from '../nix/strings.js';
 import { attrComponents, attrPathBelow, printable, repoInputName, targetSystem } from './names.js';
 import { indent, lines } from './policy.js';
-import type { Snippet } from './types.js';
+import type { Snippet, SnippetOptions } from './types.js';
 
 /** The repo's flake URL; refuses repos that repos.json does not list or whose URL is unsafe. */
 export function repoSourceUrl(repo: Repo): string {
@@ -48,11 +48,11 @@ function nonFlakeInput(repo: Repo, inputName: string): string[] {
 /** The whole flake.nix around a repo imported as plain Nix; `body` is the outputs attrset content. */
 export function nonFlakeInputFlake(
   repo: Repo,
+  inputName: string,
   system: string,
   header: string[],
   body: string[],
 ): string {
-  const inputName = repoInputName(repo.name);
   return lines(
     header,
     '{',
@@ -80,8 +80,8 @@ function outputName(attr: string): string {
   return nixAttrName(attrComponents(attr).at(-1)!);
 }
 
-export function flakeInputSnippet(pkg: Package, repo: Repo): Snippet {
-  const inputName = repoInputName(repo.name);
+export function flakeInputSnippet(pkg: Package, repo: Repo, options: SnippetOptions = {}): Snippet {
+  const inputName = repoInputName(repo.name, options.inputPrefix);
   const packagePath = attrPathBelow(inputName, pkg.attr);
   const { system } = targetSystem(pkg.platforms);
   return {
@@ -90,6 +90,7 @@ export function flakeInputSnippet(pkg: Package, repo: Repo): Snippet {
     language: 'nix',
     code: nonFlakeInputFlake(
       repo,
+      inputName,
       system,
       [
         `# flake.nix: the NUR repo as a plain input, without NUR. NUR requires every repo to have a`,
@@ -103,8 +104,8 @@ export function flakeInputSnippet(pkg: Package, repo: Repo): Snippet {
   };
 }
 
-export function repoFlakeSnippet(pkg: Package, repo: Repo): Snippet {
-  const inputName = repoInputName(repo.name);
+export function repoFlakeSnippet(pkg: Package, repo: Repo, options: SnippetOptions = {}): Snippet {
+  const inputName = repoInputName(repo.name, options.inputPrefix);
   const { system } = targetSystem(pkg.platforms);
   const packagePath = attrPathBelow(`${inputName}.legacyPackages.\${system}`, pkg.attr);
   return {

@@ -37,9 +37,11 @@ export function attrPathBelow(binding: string, attr: string): string {
   return [binding, ...attrComponents(attr).map(nixAttrName)].join('.');
 }
 
+export const DEFAULT_INPUT_PREFIX = 'nur-';
+
 /** The flake input (and `let` binding) name for a NUR repo: `nur-mic92`, `nur-0komo`. */
-export function repoInputName(repoName: string): string {
-  return toNixIdentifier(`nur-${printable(repoName, 'repo name')}`);
+export function repoInputName(repoName: string, prefix = DEFAULT_INPUT_PREFIX): string {
+  return toNixIdentifier(`${prefix}${printable(repoName, 'repo name')}`);
 }
 
 // Components nix accepts unquoted after `#` and that need no percent-encoding; digits first are fine

@@ -2,24 +2,14 @@
 // (no repos.json entry, an unsafe URL or name) are listed with the reason instead.
 import { NurError } from '../errors.js';
 import type { Package, Repo } from '../model.js';
+import { PACKAGE_SNIPPET_NAMES, type PackageSnippetName } from './catalog.js';
 import { flakeInputSnippet, repoFlakeSnippet } from './flake-input.js';
 import { homeManagerSnippet } from './home-manager.js';
 import { attrSnippet, nixRunSnippet, nixShellSnippet, packageOverridesSnippet } from './one-off.js';
 import { overlaySnippet } from './overlay.js';
-import type { Snippet, SnippetSet } from './types.js';
+import type { Snippet, SnippetOptions, SnippetSet } from './types.js';
 
-export const PACKAGE_SNIPPET_NAMES = [
-  'overlay',
-  'home-manager',
-  'flake-input',
-  'repo-flake',
-  'nix-run',
-  'nix-shell',
-  'package-overrides',
-  'attr',
-] as const;
-
-export type PackageSnippetName = (typeof PACKAGE_SNIPPET_NAMES)[number];
+export { PACKAGE_SNIPPET_NAMES } from './catalog.js';
 
 const missingRepo = (pkg: Package) =>
   new NurError(`repo ${pkg.repo} is not listed in NUR's repos.json, so its source URL is unknown`);
@@ -38,17 +28,21 @@ export function collectSnippets(builders: [string, () => Snippet][]): SnippetSet
   return set;
 }
 
-export function packageSnippets(pkg: Package, repo?: Repo): SnippetSet {
+export function packageSnippets(
+  pkg: Package,
+  repo?: Repo,
+  options: SnippetOptions = {},
+): SnippetSet {
   const builders: Record<PackageSnippetName, () => Snippet> = {
     overlay: () => overlaySnippet(pkg),
     'home-manager': () => homeManagerSnippet(pkg),
     'flake-input': () => {
       if (!repo) throw missingRepo(pkg);
-      return flakeInputSnippet(pkg, repo);
+      return flakeInputSnippet(pkg, repo, options);
     },
     'repo-flake': () => {
       if (!repo) throw missingRepo(pkg);
-      return repoFlakeSnippet(pkg, repo);
+      return repoFlakeSnippet(pkg, repo, options);
     },
     'nix-run': () => nixRunSnippet(pkg),
     'nix-shell': () => nixShellSnippet(pkg),

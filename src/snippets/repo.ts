@@ -1,24 +1,30 @@
 // Snippets for a NUR repo as a whole (`nur show <repo>`): its own flake input, a pinned import
 // without flakes, and the attribute prefix its packages have under the NUR overlay.
 import type { Repo } from '../model.js';
+import { REPO_SNIPPET_NAMES, type RepoSnippetName } from './catalog.js';
 import { repoFlakeUrl } from '../nix/flake-url.js';
 import { nixString } from '../nix/strings.js';
 import { importExpression, nonFlakeInputFlake, repoSourceUrl } from './flake-input.js';
 import { attrPathBelow, nurAttrPath, repoInputName } from './names.js';
 import { collectSnippets } from './package.js';
 import { indent, lines } from './policy.js';
-import type { Snippet, SnippetSet } from './types.js';
+import type { Snippet, SnippetOptions, SnippetSet } from './types.js';
 
-export const REPO_SNIPPET_NAMES = ['flake-input', 'import', 'attr'] as const;
+export { REPO_SNIPPET_NAMES } from './catalog.js';
 
-export function repoFlakeInputSnippet(repo: Repo, exampleAttr?: string): Snippet {
-  const inputName = repoInputName(repo.name);
+export function repoFlakeInputSnippet(
+  repo: Repo,
+  exampleAttr?: string,
+  options: SnippetOptions = {},
+): Snippet {
+  const inputName = repoInputName(repo.name, options.inputPrefix);
   return {
     name: 'flake-input',
     title: 'The repo as its own flake input, imported like NUR does (works for every NUR repo)',
     language: 'nix',
     code: nonFlakeInputFlake(
       repo,
+      inputName,
       'x86_64-linux',
       [
         '# flake.nix: the NUR repo as a plain input, without NUR. NUR requires every repo to have a',
@@ -89,9 +95,13 @@ export function repoAttrSnippet(repo: Repo): Snippet {
   };
 }
 
-export function repoSnippets(repo: Repo, exampleAttr?: string): SnippetSet {
-  const builders: Record<(typeof REPO_SNIPPET_NAMES)[number], () => Snippet> = {
-    'flake-input': () => repoFlakeInputSnippet(repo, exampleAttr),
+export function repoSnippets(
+  repo: Repo,
+  exampleAttr?: string,
+  options: SnippetOptions = {},
+): SnippetSet {
+  const builders: Record<RepoSnippetName, () => Snippet> = {
+    'flake-input': () => repoFlakeInputSnippet(repo, exampleAttr, options),
     import: () => repoImportSnippet(repo),
     attr: () => repoAttrSnippet(repo),
   };

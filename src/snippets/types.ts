@@ -18,6 +18,11 @@ export interface OmittedSnippet {
   reason: string;
 }
 
+export interface SnippetOptions {
+  /** Prefix of flake input names (the inputPrefix setting); `nur-` gives `nur-mic92`. */
+  inputPrefix?: string;
+}
+
 export interface SnippetSet {
   snippets: Snippet[];
   omitted: OmittedSnippet[];

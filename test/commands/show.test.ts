@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { showRun, summarizePlatforms } from '../../src/commands/show.js';
 import { ExitCode, NurError, UsageError } from '../../src/errors.js';
@@ -7,8 +10,15 @@ import { REPO_SNIPPET_NAMES } from '../../src/snippets/repo.js';
 import { testContext } from '../helpers/context.js';
 import { fixtureIndex, fixturePackage, fixtureRepo } from '../helpers/fixtures.js';
 
-async function show(ref: string, options: { snippet?: string; json?: boolean } = {}, ctx = {}) {
-  const t = testContext(ctx);
+// An empty config directory, so the user's own settings never leak into a test.
+const emptyConfig = mkdtempSync(join(tmpdir(), 'nur-show-config-'));
+
+async function show(
+  ref: string,
+  options: { snippet?: string; json?: boolean } = {},
+  ctx: Parameters<typeof testContext>[0] = {},
+) {
+  const t = testContext({ env: { XDG_CONFIG_HOME: emptyConfig }, ...ctx });
   const code = await showRun({ ref, ...options }, t.context);
   return { code, stdout: t.stdout(), stderr: t.stderr() };
 }
@@ -111,6 +121,19 @@ describe('nur show --snippet', () => {
     const { stdout } = await show('AndrewKvalheim', { snippet: 'import' });
     expect(stdout).toContain('import "${src}/nur.nix" { inherit pkgs; }');
     expect(stdout.startsWith('#')).toBe(true);
+  });
+
+  it('names the input with the inputPrefix setting, as nur add does', async () => {
+    const config = mkdtempSync(join(tmpdir(), 'nur-show-prefix-'));
+    mkdirSync(join(config, 'nur'));
+    writeFileSync(join(config, 'nur', 'config.json'), JSON.stringify({ inputPrefix: 'u-' }));
+    const { stdout } = await show(
+      'mic92.goatcounter',
+      { snippet: 'flake-input' },
+      { env: { XDG_CONFIG_HOME: config } },
+    );
+    expect(stdout).toContain('u-mic92 = import inputs.u-mic92 { inherit pkgs; };');
+    expect(stdout).not.toContain('nur-mic92');
   });
 
   it('cannot be combined with --json', async () => {
