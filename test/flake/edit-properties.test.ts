@@ -163,3 +163,34 @@ describe('add and remove over the corpus', () => {
     },
   );
 });
+
+describe('removing the inputs the corpus already has', () => {
+  const removals = sources.flatMap(([file, text]) =>
+    listInputs(text).map((input) => {
+      try {
+        return { file, name: input.name, text: planRemoveInput(text, input.name).text };
+      } catch (error) {
+        return { file, name: input.name, refused: (error as Error).message };
+      }
+    }),
+  );
+
+  it('refuses only with the lines where the input is still used', () => {
+    for (const r of removals)
+      if ('refused' in r)
+        expect(r.refused).toMatch(
+          new RegExp(`^${r.name} is still used in flake\\.nix on lines? \\d`),
+        );
+  });
+
+  it('leaves files that real Nix parses, without undefined variables', () => {
+    const done = removals.filter(
+      (r): r is { file: string; name: string; text: string } => 'text' in r,
+    );
+    expect(done.length).toBeGreaterThan(0);
+    const errors = nixParseErrors(done.map((r) => r.text));
+    expect(
+      done.map((r, i) => ({ file: r.file, name: r.name, error: errors[i] })).filter((r) => r.error),
+    ).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nixParseFileError } from '../helpers/nix.js';
+import { spawnSync } from 'node:child_process';
 
 function parseTexts(texts: string[]): string | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'nur-nix-parse-'));
@@ -11,7 +11,13 @@ function parseTexts(texts: string[]): string | undefined {
     const file = join(dir, 'all.nix');
     // Each text is a whole expression; in parentheses on their own lines they stay independent.
     writeFileSync(file, `[\n${texts.map((t) => `(\n${t}\n)`).join('\n')}\n]\n`);
-    return nixParseFileError(file);
+    // The printed AST of a batch is large and unused: only the verdict and the error text matter.
+    const result = spawnSync('nix-instantiate', ['--parse', file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    if (result.error) throw result.error;
+    return result.status === 0 ? undefined : result.stderr.trim() || `exit ${result.status}`;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
