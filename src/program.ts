@@ -12,6 +12,7 @@ import { registerConfig } from './commands/config.js';
 import { registerShow } from './commands/show.js';
 import { registerAdd } from './commands/add.js';
 import { registerRemove } from './commands/remove.js';
+import { registerSearch } from './commands/search.js';
 
 /** What command actions get from the process running them. */
 export interface CommandHost {
@@ -54,6 +55,7 @@ export function buildProgram(host: CommandHost): Command {
   registerShow(program, host);
   registerAdd(program, host);
   registerRemove(program, host);
+  registerSearch(program, host);
   return program;
 }
 
