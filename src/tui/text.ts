@@ -1,0 +1,118 @@
+// Fitting untrusted index text into fixed-width cells: highlight segments, width-aware truncation
+// and word wrap. Pure; every function expects text that went through sanitizeLine first.
+import stringWidth from 'string-width';
+import type { MatchRange } from '../model.js';
+
+export interface Segment {
+  text: string;
+  matched: boolean;
+}
+
+const ELLIPSIS = '…';
+
+// Nearly all index text is printable ASCII, where width is length; string-width is only needed
+// (and, per keystroke over many rows, only affordable) for the rest.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Terminal columns `text` takes. */
+export function textWidth(text: string): number {
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+}
+
+/** Splits `text` into runs of matched and unmatched characters (ranges are UTF-16 offsets). */
+export function highlightSegments(text: string, ranges: readonly MatchRange[]): Segment[] {
+  const sorted = ranges
+    .map((r) => ({ start: Math.max(0, r.start), end: Math.min(text.length, r.end) }))
+    .filter((r) => r.end > r.start)
+    .sort((a, b) => a.start - b.start);
+  const segments: Segment[] = [];
+  const push = (part: string, matched: boolean) => {
+    const last = segments.at(-1);
+    if (last && last.matched === matched) last.text += part;
+    else segments.push({ text: part, matched });
+  };
+  let at = 0;
+  for (const range of sorted) {
+    const start = Math.max(range.start, at);
+    if (range.end <= start) continue;
+    if (start > at) push(text.slice(at, start), false);
+    push(text.slice(start, range.end), true);
+    at = range.end;
+  }
+  if (at < text.length) push(text.slice(at), false);
+  return segments;
+}
+
+/** Cuts `text` to at most `width` terminal columns, ending in `…` when something was cut. */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (PRINTABLE_ASCII.test(text))
+    return text.length <= width ? text : text.slice(0, width - 1) + ELLIPSIS;
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const char of text) {
+    const w = stringWidth(char);
+    if (used + w > width - 1) break;
+    out += char;
+    used += w;
+  }
+  return out + ELLIPSIS;
+}
+
+/** Pads or truncates to exactly `width` columns. */
+export function fit(text: string, width: number): string {
+  const cut = truncate(text, width);
+  return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
+}
+
+/** Truncates a run of segments to `width` columns as a whole, keeping the highlight boundaries. */
+export function fitSegments(segments: readonly Segment[], width: number): Segment[] {
+  const total = segments.reduce((sum, s) => sum + textWidth(s.text), 0);
+  if (total <= width) return segments.slice();
+  const out: Segment[] = [];
+  let room = width - 1;
+  for (const segment of segments) {
+    if (room <= 0) break;
+    const w = textWidth(segment.text);
+    if (w <= room) {
+      out.push(segment);
+      room -= w;
+      continue;
+    }
+    let part = '';
+    for (const char of segment.text) {
+      const cw = stringWidth(char);
+      if (cw > room) break;
+      part += char;
+      room -= cw;
+    }
+    if (part) out.push({ text: part, matched: segment.matched });
+    break;
+  }
+  if (width > 0) out.push({ text: ELLIPSIS, matched: false });
+  return out;
+}
+
+/** Greedy word wrap to `width` columns; words longer than a line are cut. */
+export function wrap(text: string, width: number): string[] {
+  if (width <= 0) return [];
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    let used = 0;
+    for (const word of paragraph.split(/ +/).filter(Boolean)) {
+      const w = textWidth(word);
+      if (used > 0 && used + 1 + w <= width) {
+        line += ` ${word}`;
+        used += 1 + w;
+        continue;
+      }
+      if (used > 0) lines.push(line);
+      line = w > width ? truncate(word, width) : word;
+      used = textWidth(line);
+    }
+    lines.push(line);
+  }
+  return lines;
+}
