@@ -1,0 +1,64 @@
+// One search hit on one row: pointer, ref with the matched characters highlighted, version,
+// flags and description, each cut to its column.
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import type { SearchHit } from '../model.js';
+import { sanitizeLine } from '../term/sanitize.js';
+import type { ListColumns } from './layout.js';
+import { packageFlags } from './package-view.js';
+import { fit, fitSegments, highlightSegments, truncate, type Segment, textWidth } from './text.js';
+import { useTheme } from './use-theme.js';
+
+export interface ResultRowProps {
+  hit: SearchHit;
+  selected: boolean;
+  columns: ListColumns;
+}
+
+// Match ranges point into the raw text; if sanitising changed it, they would point elsewhere.
+function segmentsOf(raw: string, ranges: SearchHit['refMatches']): Segment[] {
+  const safe = sanitizeLine(raw);
+  return safe === raw ? highlightSegments(safe, ranges) : [{ text: safe, matched: false }];
+}
+
+function ResultRowView({ hit, selected, columns }: ResultRowProps) {
+  const theme = useTheme();
+  const { pkg } = hit;
+  const ref = fitSegments(segmentsOf(pkg.ref, hit.refMatches), columns.refWidth);
+  const refUsed = ref.reduce((n, s) => n + textWidth(s.text), 0);
+  // Unfree is not a problem to flag in a list; broken and unavailable are.
+  const flags = packageFlags(pkg).filter((f) => f !== 'unfree');
+  const flagText = flags.length ? `[${flags.join(', ')}] ` : '';
+  const flagCell = flagText.length < columns.descriptionWidth ? flagText : '';
+  const description = truncate(
+    sanitizeLine(pkg.description),
+    columns.descriptionWidth - flagCell.length,
+  );
+  const rowStyle = selected ? theme.selected : {};
+  return (
+    <Box width={columns.width} height={1} overflow="hidden">
+      <Text {...theme.pointer}>{selected ? '› ' : '  '}</Text>
+      <Text {...rowStyle} wrap="truncate">
+        {ref.map((segment, i) =>
+          segment.matched ? (
+            <Text key={i} {...theme.match}>
+              {segment.text}
+            </Text>
+          ) : (
+            segment.text
+          ),
+        )}
+        {' '.repeat(Math.max(0, columns.refWidth - refUsed) + 1)}
+      </Text>
+      {columns.versionWidth > 0 ? (
+        <Text {...theme.dim}>{fit(sanitizeLine(pkg.version), columns.versionWidth)} </Text>
+      ) : null}
+      {flagCell ? <Text {...theme.warning}>{flagCell}</Text> : null}
+      <Text {...rowStyle} wrap="truncate">
+        {description}
+      </Text>
+    </Box>
+  );
+}
+
+export const ResultRow = memo(ResultRowView);

@@ -1,0 +1,193 @@
+// The one entry of the interactive search: `nur search` imports this module lazily, so React and
+// Ink load only when the TUI actually opens. Owns the terminal for the UI's lifetime: alternate
+// screen, raw input, and restoring both on every way out (choice, Esc, Ctrl-C, signal, error).
+import type { Instance } from 'ink';
+import type { AppContext } from '../context.js';
+import { ExitCode } from '../errors.js';
+import type { NurIndex, SearchEngine, SearchOptions } from '../model.js';
+import { resolveSettings } from '../settings.js';
+import { packageSnippets } from '../snippets/package.js';
+import { sanitizeLine, stripControl } from '../term/sanitize.js';
+import { withIo } from './effects/borrowed-io.js';
+import { createProcessEffects } from './effects/process.js';
+import type { TuiEffects, TuiOutcome } from './effects/types.js';
+import { indexAge } from './index-age.js';
+import type { IndexSource, LoadedIndex } from './SearchTui.js';
+import { createTheme } from './theme.js';
+
+export interface SearchTuiOptions {
+  context: AppContext;
+  /** The query line starts with this (`nur search QUERY`). */
+  initialQuery?: string;
+  /** The loaded index and its engine; without them the UI loads the index itself, with progress. */
+  index?: NurIndex;
+  engine?: SearchEngine;
+  /** `--repo NAME` and friends, applied to every search. */
+  searchOptions?: SearchOptions;
+  /** Replaces the real clipboard/browser/flake effects (tests). */
+  effects?: TuiEffects;
+}
+
+const ENTER_ALT_SCREEN = '\u001b[?1049h';
+const LEAVE_ALT_SCREEN = '\u001b[?1049l';
+const SHOW_CURSOR = '\u001b[?25h';
+
+type Terminal = { output: NodeJS.WriteStream; input: NodeJS.ReadStream };
+
+/**
+ * Draws where a person is looking: stdout when it is a terminal, else stderr, so that
+ * `nur show $(nur search)` shows the UI while stdout is captured (as fzf does).
+ */
+export function terminalOf(context: AppContext): Terminal {
+  const output = context.io.stdoutIsTTY ? context.io.stdout : context.io.stderr;
+  return {
+    output: output as NodeJS.WriteStream,
+    input: context.io.stdin as NodeJS.ReadStream,
+  };
+}
+
+/** Turns what the loader writes to stderr into progress lines (`\r`-redrawn bars) and warnings. */
+export function captureLoaderOutput(onProgress: (line: string) => void) {
+  const warnings: string[] = [];
+  let pending = '';
+  let shown = '';
+  const clean = (text: string) => sanitizeLine(stripControl(text)).replace(/^nur: /, '');
+  const progress = (line: string) => {
+    if (line === shown) return;
+    shown = line;
+    onProgress(line);
+  };
+  const stream = {
+    isTTY: true,
+    write(chunk: string) {
+      pending += String(chunk);
+      const lines = pending.split(/\r\n|\r|\n/);
+      pending = lines.pop() ?? '';
+      for (const line of lines.map(clean).filter(Boolean)) {
+        if (line.startsWith('warning: ')) warnings.push(line);
+        else progress(line);
+      }
+      // A progress bar never ends its line: show it while it is being redrawn.
+      const partial = clean(pending);
+      if (partial && !partial.startsWith('warning: ')) progress(partial);
+      return true;
+    },
+  };
+  return { stream, warnings };
+}
+
+/** Loads the index through `context.loadIndex()`, its download bar and warnings shown in the UI. */
+function loadInsideUi(context: AppContext): IndexSource {
+  return {
+    kind: 'load',
+    async load(onProgress) {
+      const capture = captureLoaderOutput(onProgress);
+      const index = await withIo(context, { stderr: capture.stream, stderrIsTTY: true }, () =>
+        context.loadIndex(),
+      );
+      const { createSearchEngine } = await import('../search/engine.js');
+      const loaded: LoadedIndex = {
+        index,
+        engine: createSearchEngine(index.packages),
+        warnings: capture.warnings,
+      };
+      return loaded;
+    },
+  };
+}
+
+/** React and Ink, loaded in production mode: the development build is several times slower. */
+async function loadUi() {
+  process.env.NODE_ENV ??= 'production';
+  const [{ createElement }, { render }, { SearchTui }] = await Promise.all([
+    import('react'),
+    import('ink'),
+    import('./SearchTui.js'),
+  ]);
+  return { createElement, render, SearchTui };
+}
+
+export async function runSearchTui(options: SearchTuiOptions): Promise<number> {
+  const { context } = options;
+  const { createElement, render, SearchTui } = await loadUi();
+  const terminal = terminalOf(context);
+  const staleAfterSeconds = resolveSettings(context).ttlSeconds;
+  const source: IndexSource =
+    options.index && options.engine
+      ? { kind: 'ready', loaded: { index: options.index, engine: options.engine } }
+      : loadInsideUi(context);
+  const effects =
+    options.effects ??
+    createProcessEffects({ context, writeTerminal: (data) => terminal.output.write(data) });
+
+  let outcome: TuiOutcome | undefined;
+  let failure: { error: unknown } | undefined;
+  let instance: Instance | undefined;
+  const finish = () => instance?.unmount();
+
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    terminal.output.write(LEAVE_ALT_SCREEN + SHOW_CURSOR);
+  };
+  // A terminal closing or a `kill` ends the UI like Ctrl-C, through the same restore path.
+  const onSignal = (signal: NodeJS.Signals) => {
+    outcome ??= { kind: 'cancelled', exitCode: signal === 'SIGHUP' ? 129 : 143 };
+    finish();
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  process.on('exit', restore);
+
+  terminal.output.write(ENTER_ALT_SCREEN);
+  try {
+    instance = render(
+      createElement(SearchTui, {
+        theme: createTheme(context.io.color),
+        source,
+        initialQuery: options.initialQuery ?? '',
+        searchOptions: options.searchOptions,
+        snippetsFor: (pkg, repo) => packageSnippets(pkg, repo).snippets,
+        effects,
+        ageOf: (index) =>
+          indexAge(index.meta.fetchedAt, context.now(), {
+            staleAfterSeconds,
+            offline: context.globals.offline,
+          }),
+        onExit: (result) => {
+          outcome ??= result;
+          finish();
+        },
+        onError: (error) => {
+          failure ??= { error };
+          finish();
+        },
+      }),
+      {
+        stdout: terminal.output,
+        stdin: terminal.input,
+        stderr: terminal.output,
+        exitOnCtrlC: false,
+        patchConsole: false,
+        incrementalRendering: true,
+        maxFps: 60,
+      },
+    );
+    await instance.waitUntilExit();
+  } finally {
+    instance?.unmount();
+    restore();
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    process.off('exit', restore);
+  }
+
+  if (failure) throw failure.error;
+  if (outcome?.kind === 'selected') {
+    // Printed after the terminal is restored, so it lands on the normal screen (or in a pipe).
+    context.io.stdout.write(`${outcome.pkg.attrPath}\n`);
+    return ExitCode.ok;
+  }
+  return outcome?.exitCode ?? ExitCode.interrupted;
+}
