@@ -4,7 +4,7 @@
 import type { License, Maintainer, NurIndex, Package, Repo } from '../model.js';
 
 /** Bumped whenever the row layout changes; an older cache is then rebuilt, never misread. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 // Row layout (keep in step with encodeRow/decodeRow).
 type Row = [
@@ -21,7 +21,8 @@ type Row = [
   platforms: number,
   flags: number,
   maintainers: number,
-  position: string,
+  positionPrefix: number,
+  positionRest: string,
   outputs: number,
 ];
 
@@ -29,6 +30,8 @@ interface EncodedIndex {
   format: number;
   /** Repo names of the packages (row field 0 indexes here). */
   repoNames: string[];
+  /** Shared beginnings of position URLs (`https://…/nur-combined/tree/<rev>/repos/<repo>/`). */
+  positionPrefixes: string[];
   /** Interned JSON lists; row fields licenses/platforms/maintainers/outputs index here. */
   lists: unknown[][];
   packages: Row[];
@@ -57,6 +60,7 @@ class Interner<T> {
 /** Serialises the packages and repos of an index (meta lives in meta.json). */
 export function encodeIndex(index: Pick<NurIndex, 'packages' | 'repos'>): string {
   const repoNames = new Interner<string>();
+  const positionPrefixes = new Interner<string>();
   const lists = new Interner<unknown[]>();
   lists.intern([]);
   const packages = index.packages.map((pkg): Row => {
@@ -78,18 +82,34 @@ export function encodeIndex(index: Pick<NurIndex, 'packages' | 'repos'>): string
         (pkg.insecure ? INSECURE : 0) |
         (pkg.available ? 0 : UNAVAILABLE),
       lists.intern(pkg.maintainers),
-      pkg.position,
+      positionPrefixes.intern(positionPrefix(pkg.position), positionPrefix(pkg.position)),
+      pkg.position.slice(positionPrefix(pkg.position).length),
       lists.intern(pkg.outputs),
     ];
   });
   const encoded: EncodedIndex = {
     format: CACHE_FORMAT,
     repoNames: repoNames.values,
+    positionPrefixes: positionPrefixes.values,
     lists: lists.values,
     packages,
     repos: Object.values(index.repos),
   };
-  return JSON.stringify(encoded);
+  // ASCII only: the loader then decodes with latin1 (a copy) into a one-byte string, which
+  // JSON.parse reads several times faster than UTF-8 text with a few accented names in it.
+  return JSON.stringify(encoded).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** Position URLs share everything up to the package's folder in the repo (or the last `/`). */
+function positionPrefix(position: string): string {
+  const repos = /^[^#]*?\/repos\/[^/#]+\//.exec(position);
+  if (repos) return repos[0];
+  const hash = position.indexOf('#');
+  const path = hash < 0 ? position : position.slice(0, hash);
+  return path.slice(0, path.lastIndexOf('/') + 1);
 }
 
 /** Thrown when the text is not an index this version wrote. */
@@ -113,10 +133,11 @@ export function decodeIndex(text: string): Pick<NurIndex, 'packages' | 'repos'> 
     !Array.isArray(encoded.packages) ||
     !Array.isArray(encoded.repos) ||
     !Array.isArray(encoded.lists) ||
-    !Array.isArray(encoded.repoNames)
+    !Array.isArray(encoded.repoNames) ||
+    !Array.isArray(encoded.positionPrefixes)
   )
     throw new CacheFormatError('the cached index has an unknown layout');
-  const { repoNames, lists } = encoded;
+  const { repoNames, lists, positionPrefixes } = encoded;
   const packages = new Array<Package>(encoded.packages.length);
   for (let i = 0; i < encoded.packages.length; i++) {
     const row = encoded.packages[i]!;
@@ -146,8 +167,8 @@ export function decodeIndex(text: string): Pick<NurIndex, 'packages' | 'repos'> 
       insecure: (flags & INSECURE) !== 0,
       available: (flags & UNAVAILABLE) === 0,
       maintainers: (lists[row[12]] ?? []) as Maintainer[],
-      position: row[13],
-      outputs: (lists[row[14]] ?? []) as string[],
+      position: (positionPrefixes[row[13]] ?? '') + row[14],
+      outputs: (lists[row[15]] ?? []) as string[],
     };
   }
   const repos: Record<string, Repo> = {};

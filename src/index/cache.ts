@@ -172,7 +172,8 @@ export function loadCache(dir: string): CacheLoad {
     if (sha256(content) !== meta.sha256)
       return { status: 'corrupt', reason: `${meta.indexFile} does not match its checksum` };
     try {
-      const { packages, repos } = decodeIndex(content.toString('utf8'));
+      // encodeIndex writes ASCII only, so latin1 decodes it exactly and fastest.
+      const { packages, repos } = decodeIndex(content.toString('latin1'));
       return { status: 'ok', meta, index: { packages, repos, meta: indexMetaOf(meta) } };
     } catch (error) {
       if (error instanceof CacheFormatError) return { status: 'corrupt', reason: error.message };

@@ -194,7 +194,10 @@ async function fetchPackages(
   if (result.status === 'not-modified') return { result };
   let normalized: ReturnType<typeof normalizePackages>;
   try {
-    normalized = normalizePackages(parseJson(result.text, settings.packagesUrl));
+    const raw = parseJson(result.text, settings.packagesUrl);
+    // The 20 MB text is not needed once parsed; letting it go lowers the peak during normalising.
+    result.text = '';
+    normalized = normalizePackages(raw);
   } catch (error) {
     if (error instanceof IndexRejectedError) throw error;
     throw new IndexRejectedError(settings.packagesUrl, (error as Error).message);
