@@ -30,7 +30,7 @@ const summaryOf = (file: string) => {
 
 /** The source text of the outputs argument: `{ … }`, `name@{ … }`, `{ … }@name` or `name`. */
 function outputsFormalsText(source: string): string {
-  const start = /(?:^|[\s;{])outputs\s*=\s*/m.exec(source);
+  const start = /(?:^|[\s;{])outputs(?:\s|#[^\n]*\n|\/\*[\s\S]*?\*\/)*=\s*/m.exec(source);
   if (!start) throw new Error('no outputs binding');
   let i = start.index + start[0].length;
   const from = i;

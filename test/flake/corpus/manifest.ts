@@ -54,6 +54,8 @@ export type CorpusFeature =
   | 'comment-after-last-input'
   | 'comment-before-closing-brace'
   | 'block-comments'
+  | 'comments-in-formals'
+  | 'comments-in-module-list'
   | 'commented-out-input'
   | 'compact'
   | 'blank-lines'
@@ -72,6 +74,8 @@ export type CorpusFeature =
   | 'nixos-dotted-hosts'
   | 'nixos-host-block'
   | 'nixos-via-helper'
+  | 'nixos-lib-inherited'
+  | 'nixpkgs-renamed'
   | 'module-list-concat'
   | 'home-manager-standalone'
   | 'home-manager-nixos-module'
@@ -206,6 +210,7 @@ export const CORPUS: CorpusEntry[] = [
       'comment-after-last-input',
       'comment-before-closing-brace',
       'block-comments',
+      'comments-in-formals',
     ],
     inputs: ['nixpkgs', 'flake-utils'],
   }),
@@ -704,6 +709,64 @@ export const CORPUS: CorpusEntry[] = [
     ],
     formals: 'set-at',
     nixosHosts: Array.from({ length: LARGE_HOST_COUNT }, (_, i) => largeHostName(i + 1)),
+  }),
+  entry({
+    file: '48-formals-with-comments.nix',
+    summary: 'a line comment after every leading-comma formal and between outputs and =',
+    features: [
+      'nested-inputs',
+      'attrset-input',
+      'input-follows',
+      'comments-in-inputs',
+      'comments-in-formals',
+      'leading-comma-formals',
+      'flake-utils',
+      'interpolation',
+    ],
+    inputs: ['nixpkgs', 'flake-utils', 'pre-commit-hooks'],
+    formalsLayout: 'leading-comma',
+  }),
+  entry({
+    file: '49-lib-nixossystem.nix',
+    summary:
+      'nixpkgs input named nixos; lib.nixosSystem via inherit (nixos) lib; comments in module lists',
+    features: [
+      'nested-inputs',
+      'nixpkgs-renamed',
+      'nixos',
+      'nixos-dotted-hosts',
+      'nixos-lib-inherited',
+      'comments-in-module-list',
+      'block-comments',
+      'let-in',
+      'inherit-in-outputs',
+      'overlays',
+      'interpolation',
+    ],
+    inputs: ['nixos', 'nixos-unstable'],
+    hasNixpkgs: false,
+    nixosHosts: ['media', 'backup'],
+  }),
+  entry({
+    file: '50-tabs-darwin-nixos-home.nix',
+    summary: 'tabs; nix-darwin, NixOS and standalone Home Manager in one flake; inputs @ { … }',
+    features: [
+      'nested-inputs',
+      'attrset-input',
+      'input-follows',
+      'tabs',
+      'darwin',
+      'nixos',
+      'nixos-dotted-hosts',
+      'home-manager-standalone',
+      'home-manager-nixos-module',
+    ],
+    inputs: ['nixpkgs', 'nix-darwin', 'home-manager'],
+    formals: 'at-set',
+    indent: '\t',
+    nixosHosts: ['tower'],
+    homeManagerHosts: ['erin@studio'],
+    darwinHosts: ['studio'],
   }),
 ];
 
