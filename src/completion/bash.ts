@@ -26,7 +26,13 @@ ${walkWords('COMP_WORDS')}
   fi
   case $__nur_kind in
     ref | repo)
-      while IFS= read -r line; do COMPREPLY+=("$line"); done < <(__nur_names "$__nur_kind" "$cur")
+      # Split the awk output in one go: thousands of refs through a read loop (or mapfile, which
+      # reads a pipe a byte at a time) would cost a TAB hundreds of milliseconds.
+      local IFS=$'\\n' globbing=1
+      [[ $- == *f* ]] && globbing=''
+      set -f
+      COMPREPLY+=($(__nur_names "$__nur_kind" "$cur"))
+      [[ -n $globbing ]] && set +f
       # A repo name is often the start of a ref: leave the cursor on it so a \`.\` can follow.
       if [[ $__nur_kind == ref && $cur != *.* ]]; then compopt -o nospace 2>/dev/null; fi
       ;;
