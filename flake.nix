@@ -32,7 +32,7 @@
       overlays.default = final: _prev: { nur-cli = final.callPackage ./nix/package.nix { }; };
 
       devShells = forAllSystems (pkgs: {
-        default = pkgs.mkShell { packages = [ pkgs.nodejs_20 ]; };
+        default = pkgs.mkShell { packages = [ pkgs.nodejs ]; };
       });
     };
 }

@@ -7,7 +7,6 @@
   stdenv,
   buildNpmPackage,
   importNpmLock,
-  nodejs_20,
   installShellFiles,
 }:
 
@@ -33,8 +32,6 @@ buildNpmPackage {
       ../LICENSE
     ];
   };
-
-  nodejs = nodejs_20;
 
   # Every dependency is a fixed-output fetch pinned by the lock file's own integrity hash, so there
   # is no npmDepsHash to keep in step with package-lock.json.

@@ -45,7 +45,6 @@ const STAND_IN_ARGS = `{
   stdenv = { buildPlatform.canExecute = _: true; hostPlatform = { }; };
   buildNpmPackage = args: args // { outPath = "/nix/store/00000000000000000000000000000000-\${args.pname}"; };
   importNpmLock = { __functor = _: args: { importNpmLockArgs = args; }; npmConfigHook = "importNpmLock-hook"; };
-  nodejs_20 = "nodejs_20";
   installShellFiles = "installShellFiles";
 }`;
 
@@ -124,7 +123,7 @@ describe('nix/package.nix', () => {
   const packageArgs = () =>
     evalJson(
       `let p = import ./nix/package.nix ${STAND_IN_ARGS}; in {
-        inherit (p) pname version postInstall meta npmConfigHook nativeBuildInputs nodejs;
+        inherit (p) pname version postInstall meta npmConfigHook nativeBuildInputs;
         files = map toString p.src.fileset;
         commander = p.npmDeps.importNpmLockArgs.packageLock.packages."node_modules/commander";
         packageName = p.npmDeps.importNpmLockArgs.package.name;
@@ -136,17 +135,15 @@ describe('nix/package.nix', () => {
       meta: { mainProgram: string; description: string; license: string };
       npmConfigHook: string;
       nativeBuildInputs: string[];
-      nodejs: string;
       files: string[];
       commander: { resolved: string; integrity: string };
       packageName: string;
     };
 
-  it('builds the package named and versioned as in package.json, with Node 20', () => {
+  it('builds the package named and versioned as in package.json', () => {
     const args = packageArgs();
     expect(args.pname).toBe(manifest.name);
     expect(args.version).toBe(manifest.version);
-    expect(args.nodejs).toBe('nodejs_20');
     expect(args.meta.description).toBe(manifest.description);
     expect(args.meta.mainProgram).toBe('nur');
   });
@@ -210,8 +207,7 @@ describe('flake.nix evaluated offline against a stand-in nixpkgs', () => {
             stdenv.hostPlatform.system = system;
             callPackage = fn: extra: import fn (${STAND_IN_ARGS} // extra);
             mkShell = args: args;
-            nodejs_20 = "nodejs_20";
-          };
+                    };
         in {
           lib.genAttrs = genAttrs;
           legacyPackages = genAttrs [ "x86_64-linux" "aarch64-linux" "x86_64-darwin" "aarch64-darwin" ] pkgsFor;
