@@ -76,9 +76,19 @@ export function insertAfter(text: string, anchor: Span, options: InsertOptions):
       .join('');
     return { from: at, to: at, insert: lead + body };
   }
+  // A block comment right after the anchor on its line belongs to it (`./b /* the NAS */`).
+  let at = anchor.to;
+  for (
+    let m = SAME_LINE_COMMENT.exec(text.slice(at));
+    m;
+    m = SAME_LINE_COMMENT.exec(text.slice(at))
+  )
+    at += m[0].length;
   const insert = options.elements.map((lines) => ' ' + lines.join(' ')).join('');
-  return { from: anchor.to, to: anchor.to, insert };
+  return { from: at, to: at, insert };
 }
+
+const SAME_LINE_COMMENT = /^[ \t]*\/\*(?:(?!\*\/)[^\n])*\*\//;
 
 /** New elements in an empty `{ }`/`[ ]`: a line before the closer when it has its own line. */
 export function insertInto(

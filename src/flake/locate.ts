@@ -338,7 +338,7 @@ export function locateModuleLists(source: NixSource): ModuleList[] {
       const builder = calleeName(text, callee);
       const kind = builder ? MODULE_BUILDERS[builder] : undefined;
       const args = unwrapParens(argument);
-      if (!builder || !kind || !args || args.name !== 'AttrSet') return;
+      if (!builder || !kind || !isAttrSet(args)) return;
       for (const b of bindsOf(args)) {
         const parts = bindParts(text, b);
         if (!parts || parts.path.length !== 1 || parts.path[0] !== 'modules') continue;

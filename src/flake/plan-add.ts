@@ -25,6 +25,7 @@ import {
 import { parseNix, type NixSource } from './parse.js';
 import {
   finishPlan,
+  formalEnd,
   formalsElements,
   groupEntries,
   normalizeExpr,
@@ -185,7 +186,11 @@ function formalPatch(
     }
   }
   const last = args.formals.at(-1);
-  if (last) return { from: last.to, to: last.to, insert: separator + name };
+  if (last) {
+    const next = elements[elements.indexOf(last) + 1] ?? args.close;
+    const at = formalEnd(text, last, next.from);
+    return { from: at, to: at, insert: separator + name };
+  }
   if (args.ellipsis)
     return { from: args.ellipsis.from, to: args.ellipsis.from, insert: name + ', ' };
   const inner = text.slice(args.open.to, args.close.from);

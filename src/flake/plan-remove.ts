@@ -18,6 +18,7 @@ import { lineColumn, parseNix, type NixSource } from './parse.js';
 import {
   argNameOf,
   finishPlan,
+  formalEnd,
   formalsElements,
   groupEntries,
   itemUsesInput,
@@ -101,7 +102,7 @@ function formalPatch(
   const i = elements.indexOf(formal);
   const previous: SyntaxNode | undefined = elements[i - 1];
   if (previous && previous.name === 'Formal')
-    return { from: previous.to, to: formal.to, insert: '' };
+    return { from: formalEnd(text, previous, formal.from), to: formal.to, insert: '' };
   const next = elements[i + 1];
   if (next) return { from: formal.from, to: next.from, insert: '' };
   let to = formal.to;

@@ -102,3 +102,17 @@ export function argNameOf(outputs: FlakeOutputs | undefined): string | undefined
 export function normalizeExpr(expr: string): string {
   return expr.replace(/\s+/g, '');
 }
+
+/**
+ * Where a formal's own text ends: after comments that follow it before its comma
+ * (`flake-utils /* why *\/, ...`), so a formal added after it does not take its comment.
+ */
+export function formalEnd(text: string, formal: SyntaxNode, limit: number): number {
+  let end = formal.to;
+  const trivia = /\s+|#[^\n]*|\/\*[\s\S]*?\*\//y;
+  trivia.lastIndex = formal.to;
+  for (let m = trivia.exec(text); m && trivia.lastIndex <= limit; m = trivia.exec(text)) {
+    if (!/^\s/.test(m[0])) end = trivia.lastIndex;
+  }
+  return end;
+}
