@@ -7,7 +7,8 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCache, writeCache } from '../src/index/cache.js';
-import { normalizePackages, normalizeRepos } from '../src/index/normalize.js';
+import { normalizeRepos } from '../src/index/normalize.js';
+import { normalizePackagesText } from '../src/index/packages-text.js';
 import { FIXTURES_DIR, syntheticPackagesJson } from './helpers/synthetic.js';
 
 const self = fileURLToPath(import.meta.url);
@@ -25,7 +26,7 @@ const fixture = (name: string) => join(FIXTURES_DIR, name);
 async function stageNormalize(packagesFile: string, dir: string) {
   const text = readFileSync(packagesFile, 'utf8');
   let t = performance.now();
-  const { packages } = normalizePackages(JSON.parse(text));
+  const { packages } = normalizePackagesText(text);
   const repos = normalizeRepos(
     JSON.parse(readFileSync(fixture('repos.json'), 'utf8')),
     JSON.parse(readFileSync(fixture('repos.json.lock'), 'utf8')),
@@ -151,7 +152,7 @@ async function main() {
     const cli = await runCli(['repos', 'mic92', '--offline'], home);
     console.log(
       `  ${size.label}: ${n.packages} packages, ${mb(statSync(size.file).size)} MB raw -> cache ${mb(n.cacheBytes!)} MB\n` +
-        `    parse+normalise ${n.normalizeMs} ms, write cache ${n.writeMs} ms, peak RSS ${n.maxRssMb} MB\n` +
+        `    normalise (normalizePackagesText) ${n.normalizeMs} ms, write cache ${n.writeMs} ms, peak RSS ${n.maxRssMb} MB\n` +
         `    load cache: first ${l.firstMs} ms, median ${l.medianMs} ms (${l.medianCpuMs} ms CPU), ` +
         `peak RSS ${l.maxRssMb} MB (${l.baselineRssMb} MB before loading, tsx included)\n` +
         `    \`nur repos mic92 --offline\` (built CLI, start to exit): ${cli.wallMs} ms wall, ` +

@@ -19,7 +19,8 @@ import {
   type Fetcher,
   type Validators,
 } from './fetch.js';
-import { normalizePackages, normalizeRepos } from './normalize.js';
+import { normalizeRepos, type NormalizedPackages } from './normalize.js';
+import { normalizePackagesText } from './packages-text.js';
 import { createProgressBar, noProgress } from './progress.js';
 
 // ---- pure decisions ----
@@ -192,16 +193,19 @@ async function fetchPackages(
     progress,
   );
   if (result.status === 'not-modified') return { result };
-  let normalized: ReturnType<typeof normalizePackages>;
+  let normalized: NormalizedPackages;
   try {
-    const raw = parseJson(result.text, settings.packagesUrl);
-    // The 20 MB text is not needed once parsed; letting it go lowers the peak during normalising.
-    result.text = '';
-    normalized = normalizePackages(raw);
+    normalized = normalizePackagesText(result.text);
   } catch (error) {
-    if (error instanceof IndexRejectedError) throw error;
+    if (error instanceof SyntaxError)
+      throw new IndexRejectedError(
+        settings.packagesUrl,
+        'it is not valid JSON (cut off or not an index)',
+      );
     throw new IndexRejectedError(settings.packagesUrl, (error as Error).message);
   }
+  // The 20 MB text is not needed any more; the result object lives until the cache is written.
+  result.text = '';
   const sameSource = previous?.meta.sources.packages.url === settings.packagesUrl;
   const problem = downloadProblem({
     packageCount: normalized.packages.length,
