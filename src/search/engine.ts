@@ -11,7 +11,7 @@ import { packageFields, type PackageFields } from './fields.js';
 import { Corpus, IdMarks } from './prefilter.js';
 import { parseQuery, type ParsedQuery, type Term } from './query.js';
 import { matchRanges } from './ranges.js';
-import { rankMatches, tieOrder, type TieOrder } from './rank.js';
+import { rankFew, rankMatches, SMALL_RESULT, tieOrder, type TieOrder } from './rank.js';
 import { matchesLicense, NO_MATCH, prepareTerm, scoreTerm, type PreparedTerm } from './score.js';
 import { TypoMatcher, type TypoHit } from './typo.js';
 
@@ -113,8 +113,14 @@ class Engine implements SearchEngine {
     }
     this.previous = { parsed, repoOption, matched };
 
-    this.order ??= tieOrder(this.packages);
-    const ranked = rankMatches(matched, (id) => this.scores[id]!, this.order, options.limit);
+    const scoreOf = (id: number) => this.scores[id]!;
+    let ranked: number[];
+    if (matched.length < SMALL_RESULT)
+      ranked = rankFew(matched, scoreOf, this.packages, options.limit);
+    else {
+      this.order ??= tieOrder(this.packages);
+      ranked = rankMatches(matched, scoreOf, this.order, options.limit);
+    }
     const hits: SearchHit[] = ranked.map((id) => ({
       pkg: this.packages[id]!,
       score: this.scores[id]!,

@@ -25,6 +25,28 @@ export function tieOrder(packages: readonly Package[]): TieOrder {
   return { rankOf, idAt: Uint32Array.from(ids), base };
 }
 
+/** Below this many matches a comparator sort beats building the whole tie order. */
+export const SMALL_RESULT = 512;
+
+/** Best first, for few matches: compares refs directly, no index-wide tie order needed. */
+export function rankFew(
+  ids: readonly number[],
+  scoreOf: (id: number) => number,
+  packages: readonly Package[],
+  limit?: number,
+): number[] {
+  const ranked = [...ids].sort((a, b) => {
+    const pa = packages[a]!;
+    const pb = packages[b]!;
+    return (
+      scoreOf(b) - scoreOf(a) ||
+      pa.attr.length - pb.attr.length ||
+      (pa.ref < pb.ref ? -1 : pa.ref > pb.ref ? 1 : a - b)
+    );
+  });
+  return limit && limit > 0 ? ranked.slice(0, limit) : ranked;
+}
+
 /**
  * The best `limit` ids (all when limit is 0 or undefined), best first. Each match is packed as
  * score·base + (base − 1 − rank) into a Float64Array, whose numeric sort is much faster than a

@@ -2,8 +2,17 @@
 // bigram count filter (q-gram lemma: a name within k edits of the term shares at least
 // n − 2k of its n bigrams) picks a bounded set of candidate names first, and fuse.js
 // scores only those. Names are the distinct pnames and last attr segments: far fewer than packages.
-import Fuse from 'fuse.js';
+import { createRequire } from 'node:module';
+import type FuseType from 'fuse.js';
 import { Tier } from './score.js';
+
+// fuse.js costs tens of milliseconds to load and most searches never need a typo match, so it is
+// loaded (synchronously, its CommonJS build) the first time one does: `nur search x` stays fast.
+let fuse: typeof FuseType | undefined;
+function loadFuse(): typeof FuseType {
+  fuse ??= createRequire(import.meta.url)('fuse.js') as typeof FuseType;
+  return fuse;
+}
 
 export interface TypoHit {
   /** Score in the fuzzy tier: higher for fewer edits. */
@@ -66,7 +75,7 @@ export class TypoMatcher {
       const threshold = (edits + 0.01) / term.length;
       for (const nameId of this.candidates(term, edits)) {
         const name = this.names[nameId]!;
-        const result = Fuse.match(term, name, {
+        const result = loadFuse().match(term, name, {
           ignoreLocation: true,
           includeMatches: true,
           isCaseSensitive: this.caseSensitive,
