@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ function flakeDir(text = FLAKE, mode = 0o644): { dir: string; file: string } {
 function run(options: Partial<AddOptions> & { ref: string }, dir: string, index?: NurIndex) {
   const t = testContext({
     cwd: dir,
-    env: { PATH: process.env.PATH },
+    env: { PATH: process.env.PATH, XDG_CONFIG_HOME: join(dir, '.config') },
     index,
     globals: { offline: true },
   });
@@ -194,7 +194,10 @@ describe('nur add', () => {
 
   it('assumes plain Nix when it cannot ask nix, and says how to switch', async () => {
     const { dir, file } = flakeDir();
-    const t = testContext({ cwd: dir, env: { PATH: '/nonexistent' } });
+    const t = testContext({
+      cwd: dir,
+      env: { PATH: '/nonexistent', XDG_CONFIG_HOME: join(dir, '.config') },
+    });
     expect(await addRun({ ref: 'mic92' }, t.context)).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('flake = false;');
     expect(t.stderr()).toMatch(
@@ -258,5 +261,32 @@ describe('nur add', () => {
     await expect(run({ ref: 'mic92', name: '1bad name' }, dir).result).rejects.toThrow(
       /not a valid Nix identifier/,
     );
+  });
+
+  it('names the input with the inputPrefix setting', async () => {
+    const { dir, file } = flakeDir();
+    mkdirSync(join(dir, '.config', 'nur'), { recursive: true });
+    writeFileSync(
+      join(dir, '.config', 'nur', 'config.json'),
+      JSON.stringify({ inputPrefix: 'repo-' }),
+    );
+    expect(await run({ ref: 'mic92' }, dir).result).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('repo-mic92.url = "github:Mic92/nur-packages";');
+  });
+
+  it('keeps CRLF line endings and tabs, and prints a diff without carriage returns', async () => {
+    const crlf = FLAKE.replace(/^( +)/gm, (spaces) => '\t'.repeat(spaces.length / 2)).replace(
+      /\n/g,
+      '\r\n',
+    );
+    const { dir, file } = flakeDir(crlf);
+    const { result, stdout } = run({ ref: 'mic92' }, dir);
+    expect(await result).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(
+      '\r\n\t\tnur-mic92.url = "github:Mic92/nur-packages";\r\n\t\tnur-mic92.flake = false;\r\n\t};',
+    );
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(stdout()).not.toContain('\r');
   });
 });

@@ -23,7 +23,11 @@ function flakeDir(text = FLAKE): { dir: string; file: string } {
 }
 
 function context(dir: string) {
-  return testContext({ cwd: dir, env: { PATH: process.env.PATH }, globals: { offline: true } });
+  return testContext({
+    cwd: dir,
+    env: { PATH: process.env.PATH, XDG_CONFIG_HOME: join(dir, '.config') },
+    globals: { offline: true },
+  });
 }
 
 const remove = (options: RemoveOptions, dir: string) => {

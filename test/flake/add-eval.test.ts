@@ -47,7 +47,7 @@ describe('a flake after nur add evaluates with real Nix, offline', () => {
     );
     const { context } = testContext({
       cwd: dirs.host,
-      env: { PATH: process.env.PATH },
+      env: { PATH: process.env.PATH, XDG_CONFIG_HOME: join(dirs.host, '.config') },
       globals: { offline: true },
     });
     expect(await addRun({ ref: 'mic92', flakeInput: true, module: 'greeter' }, context)).toBe(0);
@@ -72,7 +72,7 @@ describe('a flake after nur add evaluates with real Nix, offline', () => {
     );
     const { context } = testContext({
       cwd: dirs.host,
-      env: { PATH: process.env.PATH },
+      env: { PATH: process.env.PATH, XDG_CONFIG_HOME: join(dirs.host, '.config') },
       globals: { offline: true },
     });
     expect(await addRun({ ref: 'mic92', flakeInput: false }, context)).toBe(0);
