@@ -252,10 +252,10 @@ async function repoTarget(
   return target;
 }
 
-type Detection = { isFlake: boolean } | { unknown: string };
+export type Detection = { isFlake: boolean } | { unknown: string };
 
 /** Asks the user's nix whether the URL is a flake; offline or without nix it cannot tell. */
-async function detectFlake(url: string, context: AppContext): Promise<Detection> {
+export async function detectFlake(url: string, context: AppContext): Promise<Detection> {
   if (context.globals.offline) return { unknown: 'offline' };
   const { execa } = await import('execa');
   const result = await execa(

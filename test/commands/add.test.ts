@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addRun, type AddOptions } from '../../src/commands/add.js';
+import { addRun, detectFlake, type AddOptions } from '../../src/commands/add.js';
 import { readFlakeFile, writeFlakeFile } from '../../src/commands/flake-edit-io.js';
 import { NurError } from '../../src/errors.js';
 import { FlakeSyntaxError } from '../../src/flake/parse.js';
@@ -288,5 +288,28 @@ describe('nur add', () => {
     );
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
     expect(stdout()).not.toContain('\r');
+  });
+});
+
+describe('flake detection', () => {
+  const ctx = (offline = false) =>
+    testContext({ env: { PATH: process.env.PATH }, globals: { offline } }).context;
+
+  it('asks nix and tells a flake from a plain Nix repo', async () => {
+    const flake = mkdtempSync(join(tmpdir(), 'nur-detect-'));
+    writeFileSync(join(flake, 'flake.nix'), '{ outputs = { self }: { }; }\n');
+    const plain = mkdtempSync(join(tmpdir(), 'nur-detect-'));
+    writeFileSync(join(plain, 'default.nix'), '{ pkgs }: { }\n');
+    expect(await detectFlake(`path:${flake}`, ctx())).toEqual({ isFlake: true });
+    expect(await detectFlake(`path:${plain}`, ctx())).toEqual({ isFlake: false });
+  });
+
+  it('cannot tell offline or when the source cannot be fetched', async () => {
+    expect(await detectFlake('github:Mic92/nur-packages', ctx(true))).toEqual({
+      unknown: 'offline',
+    });
+    expect(await detectFlake('path:/nonexistent/nur-repo', ctx())).toEqual({
+      unknown: 'nix could not fetch it',
+    });
   });
 });
