@@ -4,8 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
+import { createGunzip, type Gunzip } from 'node:zlib';
 import type { Env } from '../context.js';
 import { NurError } from '../errors.js';
 import { noProgress, type DownloadProgress } from './progress.js';
@@ -105,6 +104,45 @@ async function fetchFile(path: string, url: string, validators?: Validators): Pr
   }
 }
 
+/** Decodes a byte stream (optionally gzip) to UTF-8 text chunk by chunk. */
+class TextSink {
+  private readonly decoder = new TextDecoder('utf-8');
+  private readonly parts: string[] = [];
+  private readonly gunzip?: Gunzip;
+  private failure?: Error;
+
+  constructor(gzip: boolean) {
+    if (!gzip) return;
+    this.gunzip = createGunzip();
+    this.gunzip.on('data', (chunk: Buffer) => this.decode(chunk));
+    this.gunzip.on('error', (error) => (this.failure ??= error));
+  }
+
+  private decode(chunk: Buffer): void {
+    this.parts.push(this.decoder.decode(chunk, { stream: true }));
+  }
+
+  write(chunk: Buffer): void {
+    if (this.gunzip) this.gunzip.write(chunk);
+    else this.decode(chunk);
+  }
+
+  async end(): Promise<string> {
+    const gunzip = this.gunzip;
+    if (gunzip)
+      await new Promise<void>((resolve, reject) => {
+        if (this.failure) return reject(this.failure);
+        gunzip.once('end', resolve);
+        gunzip.once('error', reject);
+        gunzip.end();
+      });
+    this.parts.push(this.decoder.decode());
+    const text = this.parts.join('');
+    this.parts.length = 0;
+    return text;
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function isTransient(error: unknown): boolean {
@@ -195,30 +233,29 @@ export async function createFetcher(options: FetcherOptions): Promise<Fetcher> {
       }
       const length = Number.parseInt(header('content-length') ?? '', 10);
       expected = Number.isFinite(length) ? length : undefined;
-      const chunks: Buffer[] = [];
+      // Chunks become text as they arrive (through gunzip when compressed), so the raw bytes are
+      // never held whole next to the decoded text.
+      const text = new TextSink(/gzip/i.test(header('content-encoding') ?? ''));
       for await (const chunk of response.body) {
-        chunks.push(chunk as Buffer);
+        text.write(chunk as Buffer);
         received += (chunk as Buffer).length;
         progress.update(received, expected);
         armTimer();
       }
       if (expected !== undefined && received !== expected) throw truncated(url, received, expected);
-      let body = Buffer.concat(chunks, received);
-      chunks.length = 0;
-      if (/gzip/i.test(header('content-encoding') ?? '')) {
-        try {
-          body = await promisify(gunzip)(body);
-        } catch (error) {
-          throw new FetchError(`the download of ${url} is cut off (bad gzip stream)`, {
-            url,
-            failure: 'truncated',
-            cause: error,
-          });
-        }
+      let decoded: string;
+      try {
+        decoded = await text.end();
+      } catch (error) {
+        throw new FetchError(`the download of ${url} is cut off (bad gzip stream)`, {
+          url,
+          failure: 'truncated',
+          cause: error,
+        });
       }
       return {
         status: 'ok',
-        text: body.toString('utf8'),
+        text: decoded,
         bytes: received,
         etag: header('etag'),
         lastModified: header('last-modified'),

@@ -24,6 +24,8 @@ export interface Route {
   behaviour?: Behaviour;
   /** Send the body gzip-encoded when the client accepts it. */
   gzip?: boolean;
+  /** Extra response headers on 200 answers (e.g. a content-encoding the body does not honour). */
+  headers?: Record<string, string>;
   /** Fixed validators; by default derived from the body. */
   etag?: string;
   lastModified?: string;
@@ -104,6 +106,7 @@ export async function startIndexServer(
         etag,
         'last-modified': lastModified,
         ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+        ...route.headers,
       });
       res.end(payload);
     };

@@ -260,6 +260,19 @@ describe('guards keep the last good cache', () => {
     expectCacheIntact();
   });
 
+  it('rejects a gzip stream that is cut off', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const compressed = gzipSync(readFileSync(fixturePath('packages.json')));
+    server.route('/packages.json', {
+      body: compressed.subarray(0, compressed.length / 2),
+      headers: { 'content-encoding': 'gzip' },
+    });
+    const error = await refreshAfterPriming().catch((e: unknown) => e);
+    expect((error as FetchError).failure).toBe('truncated');
+    expect((error as FetchError).message).toContain('bad gzip stream');
+    expectCacheIntact();
+  });
+
   it('rejects garbage that is not JSON', async () => {
     server.route('/packages.json', { body: '<html>502 Bad Gateway</html>' });
     const error = await refreshAfterPriming().catch((e: unknown) => e);
