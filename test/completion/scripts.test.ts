@@ -81,6 +81,19 @@ const complete: Record<Shell, (line: string) => string[]> = {
   fish: (line) => fishComplete(scripts.fish, line, env, home).sort(),
 };
 
+describe('zsh completion installed on fpath', () => {
+  it('autoloads _nur from fpath and completes refs and subcommands', () => {
+    const dir = join(home, 'zfunc');
+    mkdirSync(dir, { recursive: true });
+    const script = join(dir, '_nur');
+    writeFileSync(script, completionScript('zsh', testProgram(), 'test'));
+    expect(zshComplete(script, 'nur show mic92.go', env, home).sort()).toEqual(
+      refsStartingWith('mic92.go'),
+    );
+    expect(zshComplete(script, 'nur sh', env, home)).toEqual(['show']);
+  });
+});
+
 describe.each(SHELLS)('%s completion script', (shell) => {
   const ask = (line: string) => complete[shell](line);
 
