@@ -30,9 +30,10 @@ let rowC = new Int32Array(64);
  * Optimal-string-alignment distance (Damerau-Levenshtein with adjacent transpositions), computed
  * only in a band of width `max` around the diagonal; returns `max + 1` once it must exceed `max`.
  */
-export function boundedEditDistance(a: string, b: string, max: number): number {
+export function boundedEditDistance(a: string, b: string, max: number, bFrom = 0): number {
+  // `bFrom` compares `a` with b.slice(bFrom) without making that copy.
   const n = a.length;
-  const m = b.length;
+  const m = b.length - bFrom;
   if (Math.abs(n - m) > max) return max + 1;
   if (n === 0 || m === 0) return Math.max(n, m);
   if (rowA.length <= m) {
@@ -53,10 +54,10 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
     let rowMin = current[0]!;
     const ai = a.charCodeAt(i - 1);
     for (let j = from; j <= to; j++) {
-      const bj = b.charCodeAt(j - 1);
+      const bj = b.charCodeAt(bFrom + j - 1);
       const substitution = previous[j - 1]! + (ai === bj ? 0 : 1);
       let cost = Math.min(substitution, previous[j]! + 1, current[j - 1]! + 1);
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+      if (i > 1 && j > 1 && ai === b.charCodeAt(bFrom + j - 2) && a.charCodeAt(i - 2) === bj)
         cost = Math.min(cost, twoBack[j - 2]! + 1);
       current[j] = cost > over ? over : cost;
       if (cost < rowMin) rowMin = cost;
@@ -72,18 +73,22 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
   return distance > max ? over : distance;
 }
 
-/** The cost of `candidate` for `query` (both lowercase), or undefined when it is not close. */
+/**
+ * The cost of `candidate` from index `from` on for `query` (both lowercase), or undefined when it
+ * is not close. `bound` is a known lower bound on their edit distance.
+ */
 function closeness(
   query: string,
   candidate: string,
+  from: number,
   max: number,
   bound: number,
 ): number | undefined {
-  if (candidate === query) return 0;
-  if (candidate.startsWith(query)) return PREFIX_COST;
-  const distance = bound > max ? bound : boundedEditDistance(query, candidate, max);
+  if (candidate.startsWith(query, from))
+    return candidate.length - from === query.length ? 0 : PREFIX_COST;
+  const distance = bound > max ? bound : boundedEditDistance(query, candidate, max, from);
   if (distance <= max) return distance;
-  if (query.length >= 3 && candidate.includes(query)) return SUBSTRING_COST;
+  if (query.length >= 3 && candidate.indexOf(query, from) >= 0) return SUBSTRING_COST;
   return undefined;
 }
 
@@ -93,21 +98,22 @@ function better(a: Suggestion, b: Suggestion): boolean {
   return a.value < b.value;
 }
 
-interface Prepared {
-  refs: string[];
-  /** The attr part of each lowercase ref (after the repo name). */
-  attrs: string[];
-  repoNames: string[];
-  refMasks: Int32Array;
-  attrMasks: Int32Array;
-  repoMasks: Int32Array;
-}
+// Set by charMask: whether the text it just scanned has capitals (which then need lowercasing).
+let sawCapital = false;
 
-/** Which of 32 character classes (a–z, digits, four others) occur in `text`. */
-function charMask(text: string): number {
+/**
+ * Which of 32 character classes (a–z either case, digits, four others) occur in `text` from
+ * `from` on. Case-folded so no lowercase copy of a candidate is made before it looks close.
+ */
+function charMask(text: string, from = 0): number {
   let mask = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  sawCapital = false;
+  for (let i = from; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      c += 32;
+      sawCapital = true;
+    }
     const bucket = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? 26 : 27 + (c % 5);
     mask |= 1 << bucket;
   }
@@ -128,26 +134,47 @@ function maskBound(a: number, b: number): number {
   return Math.max(popCount(a & ~b), popCount(b & ~a));
 }
 
-// Lowercasing 80k refs costs more than comparing them; do it once per candidate list.
-const preparedLists = new WeakMap<SuggestCandidates, Prepared>();
+interface CandidateMasks {
+  /** Character classes of each ref's attr (after the repo name) and of each whole ref. */
+  attrs: Int32Array;
+  refs: Int32Array;
+  repoNames: Int32Array;
+  /** Refs and repo names with capitals: only these are lowercased before comparing. */
+  refHasUpper: Uint8Array;
+  repoHasUpper: Uint8Array;
+}
 
-function prepare(candidates: SuggestCandidates): Prepared {
-  let prepared = preparedLists.get(candidates);
-  if (!prepared) {
-    const refs = candidates.refs.map((r) => r.toLowerCase());
-    const attrs = refs.map((r) => r.slice(r.indexOf('.') + 1));
-    const repoNames = candidates.repoNames.map((r) => r.toLowerCase());
-    prepared = {
-      refs,
-      attrs,
-      repoNames,
-      refMasks: Int32Array.from(refs, charMask),
-      attrMasks: Int32Array.from(attrs, charMask),
-      repoMasks: Int32Array.from(repoNames, charMask),
+// Computing the classes is the one pass over every candidate; keep it for later queries (the TUI
+// asks per keystroke) while making no lowercase copies until a candidate looks close.
+const masksByCandidates = new WeakMap<SuggestCandidates, CandidateMasks>();
+
+function masksOf(candidates: SuggestCandidates): CandidateMasks {
+  let masks = masksByCandidates.get(candidates);
+  if (!masks) {
+    const { refs, repoNames } = candidates;
+    masks = {
+      attrs: new Int32Array(refs.length),
+      refs: new Int32Array(refs.length),
+      repoNames: new Int32Array(repoNames.length),
+      refHasUpper: new Uint8Array(refs.length),
+      repoHasUpper: new Uint8Array(repoNames.length),
     };
-    preparedLists.set(candidates, prepared);
+    for (let i = 0; i < refs.length; i++) {
+      const ref = refs[i]!;
+      const dot = ref.indexOf('.');
+      const attrMask = charMask(ref, dot + 1);
+      const attrCapital = sawCapital;
+      masks.attrs[i] = attrMask;
+      masks.refs[i] = attrMask | charMask(ref.slice(0, Math.max(0, dot + 1)));
+      masks.refHasUpper[i] = attrCapital || sawCapital ? 1 : 0;
+    }
+    for (let i = 0; i < repoNames.length; i++) {
+      masks.repoNames[i] = charMask(repoNames[i]!);
+      masks.repoHasUpper[i] = sawCapital ? 1 : 0;
+    }
+    masksByCandidates.set(candidates, masks);
   }
-  return prepared;
+  return masks;
 }
 
 /**
@@ -159,8 +186,6 @@ export function suggest(query: string, candidates: SuggestCandidates, limit = 3)
   if (!wanted || limit <= 0) return [];
   const max = maxEdits(wanted.length);
   const dotted = wanted.includes('.');
-  const { refs, attrs, repoNames, refMasks, attrMasks, repoMasks } = prepare(candidates);
-  const queryMask = charMask(wanted);
   const best: Suggestion[] = [];
   const offer = (value: string, kind: Suggestion['kind'], cost: number | undefined) => {
     if (cost === undefined) return;
@@ -171,19 +196,37 @@ export function suggest(query: string, candidates: SuggestCandidates, limit = 3)
     best.splice(at, 0, suggestion);
     if (best.length > limit) best.pop();
   };
+  const queryMask = charMask(wanted);
+  const masks = masksOf(candidates);
+  const consider = (
+    value: string,
+    from: number,
+    mask: number,
+    hasUpper: number,
+    kind: Suggestion['kind'],
+  ) => {
+    const missing = popCount(queryMask & ~mask);
+    // Exact, prefix and substring matches contain every class of the query; anything else must be
+    // within `max` edits, which the class bound rules out for most candidates without any copy.
+    if (missing > 0 && Math.max(missing, popCount(mask & ~queryMask)) > max) return;
+    const bound = maskBound(queryMask, mask);
+    const cost = hasUpper
+      ? closeness(wanted, value.slice(from).toLowerCase(), 0, max, bound)
+      : closeness(wanted, value, from, max, bound);
+    offer(value, kind, cost);
+  };
 
   // A dotless query is a package or repo name: whole refs (repo.attr) would only add the repo
   // prefix, which the repo names cover.
-  const compared = dotted ? refs : attrs;
-  const masks = dotted ? refMasks : attrMasks;
-  for (let i = 0; i < compared.length; i++) {
-    const cost = closeness(wanted, compared[i]!, max, maskBound(queryMask, masks[i]!));
-    offer(candidates.refs[i]!, 'package', cost);
+  const { refs, repoNames } = candidates;
+  for (let i = 0; i < refs.length; i++) {
+    const ref = refs[i]!;
+    const upper = masks.refHasUpper[i]!;
+    if (dotted) consider(ref, 0, masks.refs[i]!, upper, 'package');
+    else consider(ref, ref.indexOf('.') + 1, masks.attrs[i]!, upper, 'package');
   }
   if (!dotted)
-    for (let i = 0; i < repoNames.length; i++) {
-      const cost = closeness(wanted, repoNames[i]!, max, maskBound(queryMask, repoMasks[i]!));
-      offer(candidates.repoNames[i]!, 'repo', cost);
-    }
+    for (let i = 0; i < repoNames.length; i++)
+      consider(repoNames[i]!, 0, masks.repoNames[i]!, masks.repoHasUpper[i]!, 'repo');
   return best;
 }

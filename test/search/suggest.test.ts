@@ -49,6 +49,11 @@ describe('boundedEditDistance', () => {
     }
   });
 
+  it('compares with the rest of a string from an offset, as with a copy', () => {
+    expect(boundedEditDistance('goatcountr', 'mic92.goatcounter', 2, 6)).toBe(1);
+    expect(boundedEditDistance('mic92', 'mic92.goatcounter', 2, 6)).toBe(3);
+  });
+
   it('allows more edits for longer queries', () => {
     expect(maxEdits(3)).toBeLessThan(maxEdits(6));
     expect(maxEdits(6)).toBeLessThan(maxEdits(12));
@@ -82,8 +87,11 @@ describe('suggest', () => {
     expect(values('luakit', 1)).toHaveLength(1);
   });
 
-  it('is case-insensitive', () => {
+  it('is case-insensitive on both sides', () => {
     expect(values('MIC92.GOATCOUNTER')[0]).toBe('mic92.goatcounter');
+    expect(values('andrewkvalheim')[0]).toBe('AndrewKvalheim');
+    expect(values('andrewkvalheim.apex')[0]).toBe('AndrewKvalheim.apex');
+    expect(values('skyb0rg')).toContain('Skyb0rg007');
   });
 
   it('suggests nothing for a query far from every name', () => {
