@@ -38,8 +38,8 @@ interface AddTarget {
   isFlake?: boolean;
   followsNixpkgs: boolean;
   modules: { kind: 'nixos' | 'home-manager'; expr: string; host?: string }[];
-  /** Lines telling the user how to use what was added. */
-  usage: string[];
+  /** Lines telling the user how to use what was added, as a flake input or as plain Nix. */
+  usage: (flake: boolean) => Promise<string[]>;
   notes: string[];
   repo?: Repo;
 }
@@ -110,7 +110,7 @@ async function nurItself(options: AddOptions): Promise<AddTarget> {
     isFlake: true,
     followsNixpkgs: options.follows !== false,
     modules,
-    usage: [
+    usage: async () => [
       modules.length
         ? 'Packages are then at pkgs.nur.repos.<repo>.<package>.'
         : `Add ${inputName}.modules.nixos.default to a configuration's modules (or use --module) to get pkgs.nur.repos.<repo>.<package>.`,
@@ -173,10 +173,7 @@ function packageUsage(inputName: string, pkg: Package, repo: Repo) {
   };
 }
 
-async function repoTarget(
-  options: AddOptions,
-  context: AppContext,
-): Promise<AddTarget & { usageFor?: (flake: boolean) => Promise<string[]> }> {
+async function repoTarget(options: AddOptions, context: AppContext): Promise<AddTarget> {
   const index = await context.loadIndex();
   const { resolveRef } = await import('../index/resolve.js');
   const resolved = resolveRef(index, options.ref);
@@ -202,12 +199,12 @@ async function repoTarget(
         nixos: 'nixosModules',
         homeManager: 'homeManagerModules',
       }),
-      usage: [],
+      usage: async () => [],
       notes,
     };
   }
 
-  const repo = resolved.kind === 'repo' ? resolved.repo : resolved.repo;
+  const repo = resolved.repo;
   if (!repo || !repo.url)
     throw new NurError(
       `repo ${sanitizeLine(resolved.kind === 'repo' ? resolved.repo.name : resolved.pkg.repo)} is not listed in NUR's repos.json, so its source is unknown`,
@@ -229,7 +226,7 @@ async function repoTarget(
     options.name ?? toNixIdentifier(`${prefix}${printable(repo.name, 'repo name')}`),
     options.name ? 'input name' : `input name for repo ${sanitizeLine(repo.name)}`,
   );
-  const target: AddTarget & { usageFor?: (flake: boolean) => Promise<string[]> } = {
+  const target: AddTarget = {
     inputName,
     url,
     isFlake: options.flakeInput,
@@ -238,17 +235,18 @@ async function repoTarget(
       nixos: 'nixosModules',
       homeManager: 'homeManagerModules',
     }),
-    usage: [],
+    usage:
+      resolved.kind === 'package'
+        ? packageUsage(inputName, resolved.pkg, repo)
+        : async (flake) => {
+            if (flake)
+              return [`Its outputs are at ${inputName}.<output> (packages, nixosModules, …).`];
+            const { importExpression } = await import('../snippets/flake-input.js');
+            return [`Its packages are at (${importExpression(repo, inputName)}).<name>.`];
+          },
     notes,
     repo,
   };
-  if (resolved.kind === 'package') target.usageFor = packageUsage(inputName, resolved.pkg, repo);
-  else
-    target.usageFor = async (flake) => {
-      if (flake) return [`Its outputs are at ${inputName}.<output> (packages, nixosModules, …).`];
-      const { importExpression } = await import('../snippets/flake-input.js');
-      return [`Its packages are at (${importExpression(repo, inputName)}).<name>.`];
-    };
   return target;
 }
 
@@ -288,6 +286,10 @@ async function decideFlake(
   target: AddTarget,
   context: AppContext,
 ): Promise<{ isFlake: boolean; note?: string }> {
+  if (target.isFlake === false && target.modules.length)
+    throw new UsageError(
+      "--module/--hm-module need the repo's flake (nixosModules, homeManagerModules); drop --no-flake",
+    );
   if (target.isFlake !== undefined) return { isFlake: target.isFlake };
   const detection = await detectFlake(target.url, context);
   if ('isFlake' in detection) {
@@ -344,8 +346,7 @@ export async function addRun(options: AddOptions, context: AppContext): Promise<
   const decided = await decideFlake(target, context);
   for (const text of target.notes) note(text);
   if (decided.note) note(decided.note);
-  const usageFor = (target as { usageFor?: (flake: boolean) => Promise<string[]> }).usageFor;
-  const usage = usageFor ? await usageFor(decided.isFlake) : target.usage;
+  const usage = await target.usage(decided.isFlake);
 
   if (options.print) {
     stdout.write(snippetLines(target, decided.isFlake, nixString));
