@@ -83,7 +83,7 @@ function argumentKindFunction(spec: ProgramSpec): string {
   ].join('\n');
 }
 
-/** `case` arms setting `variable` per command path, with a default for paths not listed. */
+/** A function whose `case` runs one command per command path (`$1`); other paths do nothing. */
 export function perPathFunction(
   name: string,
   comment: string,
@@ -142,8 +142,8 @@ export function namesFunction(): string {
 }
 
 /**
- * The walk over the words before the cursor, in syntax bash and zsh share. `$first` is the index
- * of the first word after `nur`, `$last` the index of the word being completed. It leaves `cmdpath`
+ * The walk over the words before the cursor, in syntax bash and zsh share. `$i` starts at the index
+ * of the first word after `nur`, `$last` is the index of the word being completed. It leaves `cmdpath`
  * (the command path), `npos` (positional arguments seen), `pending` (an option awaiting its value)
  * and `dashdash` (after `--`, everything is positional).
  */
