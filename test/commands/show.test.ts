@@ -7,8 +7,9 @@ import { ExitCode, NurError, UsageError } from '../../src/errors.js';
 import type { NurIndex, Package } from '../../src/model.js';
 import { PACKAGE_SNIPPET_NAMES, packageSnippets } from '../../src/snippets/package.js';
 import { REPO_SNIPPET_NAMES } from '../../src/snippets/repo.js';
+import { isolatedHome, runNur } from '../helpers/cli.js';
 import { testContext } from '../helpers/context.js';
-import { fixtureIndex, fixturePackage, fixtureRepo } from '../helpers/fixtures.js';
+import { fixtureIndex, fixturePackage, fixturePath, fixtureRepo } from '../helpers/fixtures.js';
 
 // An empty config directory, so the user's own settings never leak into a test.
 const emptyConfig = mkdtempSync(join(tmpdir(), 'nur-show-config-'));
@@ -304,5 +305,41 @@ describe('summarizePlatforms', () => {
     expect(summary).toMatch(/^linux \(x86_64, aarch64, \+\d+ more\), darwin \(x86_64, aarch64\)/);
     expect(summary).toMatch(/\+\d+ more$/);
     expect(summarizePlatforms([])).toBe('');
+  });
+});
+
+describe('nur show in the built CLI', () => {
+  const env = () => ({
+    ...isolatedHome().env,
+    NUR_PACKAGES_URL: `file://${fixturePath('packages.json')}`,
+    NUR_REPOS_URL: `file://${fixturePath('repos.json')}`,
+    NUR_LOCK_URL: `file://${fixturePath('repos.json.lock')}`,
+  });
+
+  it('prints one snippet for a pipe and exits 0', async () => {
+    const result = await runNur(
+      ['show', 'pkgs.nur.repos."0komo".luakit_2_4', '--snippet', 'nix-run'],
+      {
+        env: env(),
+      },
+    );
+    expect(result.exitCode).toBe(ExitCode.ok);
+    expect(result.stdout).toBe("nix run 'github:nix-community/NUR#repos.0komo.luakit_2_4'");
+  });
+
+  it('prints the error and the closest matches on stderr and exits 1', async () => {
+    const result = await runNur(['show', 'mic92.goatcountr'], { env: env() });
+    expect(result.exitCode).toBe(ExitCode.failure);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(
+      'nur: no package or repo named "mic92.goatcountr" in the NUR index',
+    );
+    expect(result.stderr).toMatch(/^Did you mean mic92\.goatcounter/m);
+  });
+
+  it('exits 2 for an unknown snippet name', async () => {
+    const result = await runNur(['show', 'mic92.goatcounter', '--snippet', 'nope'], { env: env() });
+    expect(result.exitCode).toBe(ExitCode.usage);
+    expect(result.stderr).toMatch(/unknown snippet "nope"\nSnippets: overlay, /);
   });
 });
