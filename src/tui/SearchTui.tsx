@@ -1,6 +1,7 @@
 // Root of the UI: the theme, then either the loading screen or the search screen.
 import { useEffect, useState } from 'react';
 import type { NurIndex, SearchEngine } from '../model.js';
+import { sanitizeLine } from '../term/sanitize.js';
 import { App, type AppProps } from './App.js';
 import type { IndexAge } from './index-age.js';
 import { LoadingScreen } from './LoadingScreen.js';
@@ -30,6 +31,8 @@ export interface SearchTuiProps extends Omit<AppProps, 'index' | 'engine' | 'age
 export function SearchTui({ theme, source, ageOf, onError, ...appProps }: SearchTuiProps) {
   const [loaded, setLoaded] = useState(source.kind === 'ready' ? source.loaded : undefined);
   const [progress, setProgress] = useState<string>();
+  // What the user types while the index loads becomes the query the search starts with.
+  const [query, setQuery] = useState(() => sanitizeLine(appProps.initialQuery));
   useEffect(() => {
     if (source.kind !== 'load') return;
     let live = true;
@@ -50,13 +53,19 @@ export function SearchTui({ theme, source, ageOf, onError, ...appProps }: Search
       {loaded ? (
         <App
           {...appProps}
+          initialQuery={query}
           index={loaded.index}
           engine={loaded.engine}
           age={ageOf(loaded.index)}
           initialNotice={warning ? { text: warning, tone: 'error' } : undefined}
         />
       ) : (
-        <LoadingScreen progress={progress} />
+        <LoadingScreen
+          query={query}
+          progress={progress}
+          onQueryChange={setQuery}
+          onExit={appProps.onExit}
+        />
       )}
     </ThemeContext.Provider>
   );

@@ -76,22 +76,31 @@ export function captureLoaderOutput(onProgress: (line: string) => void) {
   return { stream, warnings };
 }
 
-/** Loads the index through `context.loadIndex()`, its download bar and warnings shown in the UI. */
-function loadInsideUi(context: AppContext): IndexSource {
+/**
+ * Starts `context.loadIndex()` at once, in parallel with loading React and Ink; the loader's
+ * download bar and warnings are kept for the UI, which subscribes when it mounts.
+ */
+export function startLoading(context: AppContext): IndexSource {
+  let listener: ((line: string) => void) | undefined;
+  let latest: string | undefined;
+  const capture = captureLoaderOutput((line) => {
+    latest = line;
+    listener?.(line);
+  });
+  const loading = withIo(context, { stderr: capture.stream, stderrIsTTY: true }, () =>
+    context.loadIndex(),
+  ).then(async (index): Promise<LoadedIndex> => {
+    const { createSearchEngine } = await import('../search/engine.js');
+    return { index, engine: createSearchEngine(index.packages), warnings: capture.warnings };
+  });
+  // Settled by the UI; until it subscribes a failure must not count as unhandled.
+  loading.catch(() => undefined);
   return {
     kind: 'load',
-    async load(onProgress) {
-      const capture = captureLoaderOutput(onProgress);
-      const index = await withIo(context, { stderr: capture.stream, stderrIsTTY: true }, () =>
-        context.loadIndex(),
-      );
-      const { createSearchEngine } = await import('../search/engine.js');
-      const loaded: LoadedIndex = {
-        index,
-        engine: createSearchEngine(index.packages),
-        warnings: capture.warnings,
-      };
-      return loaded;
+    load(onProgress) {
+      listener = onProgress;
+      if (latest) onProgress(latest);
+      return loading;
     },
   };
 }
@@ -109,13 +118,14 @@ async function loadUi() {
 
 export async function runSearchTui(options: SearchTuiOptions): Promise<number> {
   const { context } = options;
-  const { createElement, render, SearchTui } = await loadUi();
   const terminal = terminalOf(context);
+  const color = context.io.color;
   const staleAfterSeconds = resolveSettings(context).ttlSeconds;
   const source: IndexSource =
     options.index && options.engine
       ? { kind: 'ready', loaded: { index: options.index, engine: options.engine } }
-      : loadInsideUi(context);
+      : startLoading(context);
+  const { createElement, render, SearchTui } = await loadUi();
   const effects =
     options.effects ??
     createProcessEffects({ context, writeTerminal: (data) => terminal.output.write(data) });
@@ -144,7 +154,7 @@ export async function runSearchTui(options: SearchTuiOptions): Promise<number> {
   try {
     instance = render(
       createElement(SearchTui, {
-        theme: createTheme(context.io.color),
+        theme: createTheme(color),
         source,
         initialQuery: options.initialQuery ?? '',
         searchOptions: options.searchOptions,
@@ -170,7 +180,8 @@ export async function runSearchTui(options: SearchTuiOptions): Promise<number> {
         stderr: terminal.output,
         exitOnCtrlC: false,
         patchConsole: false,
-        incrementalRendering: true,
+        // Incremental redraws misplace lines once the cursor is parked on the query line (Ink 6.8).
+        incrementalRendering: false,
         maxFps: 60,
       },
     );

@@ -4,25 +4,8 @@ import chalk from 'chalk';
 import { render as inkRender } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 
-export const KEYS = {
-  up: '\u001b[A',
-  down: '\u001b[B',
-  pageUp: '\u001b[5~',
-  pageDown: '\u001b[6~',
-  home: '\u001b[H',
-  end: '\u001b[F',
-  enter: '\r',
-  escape: '\u001b',
-  tab: '\t',
-  backspace: '\u007f',
-  ctrlC: '\u0003',
-  ctrlN: '\u000e',
-  ctrlP: '\u0010',
-  ctrlU: '\u0015',
-  ctrlW: '\u0017',
-} as const;
-
-export type KeyName = keyof typeof KEYS;
+export { KEYS, type KeyName } from './keys.js';
+import { KEYS, type KeyName } from './keys.js';
 
 // Colours on, so tests about NO_COLOR can see that a no-colour theme emits no SGR at all.
 chalk.level = 1;

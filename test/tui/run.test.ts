@@ -10,7 +10,12 @@ import type { IOStreams } from '../../src/term/io.js';
 import { captureLoaderOutput, runSearchTui } from '../../src/tui/run.js';
 import { fixtureIndex } from '../helpers/fixtures.js';
 import { recordedEffects } from './app-fixture.js';
-import { KEYS } from './render.js';
+import { KEYS } from './keys.js';
+
+// Ink draws only a final frame when it thinks it runs in CI (it reads CI once, when first
+// imported, which here is lazily inside runSearchTui); these tests watch frames like a user does.
+delete process.env.CI;
+delete process.env.CONTINUOUS_INTEGRATION;
 
 const ENTER_ALT = '\u001b[?1049h';
 const LEAVE_ALT = '\u001b[?1049l';
@@ -53,6 +58,26 @@ class FakeKeyboard extends EventEmitter {
       await new Promise((resolve) => setTimeout(resolve, 2));
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
+}
+
+/** Waits (bounded) until `text` has been drawn. */
+async function drawn(terminal: FakeTerminal, text: string) {
+  for (let i = 0; i < 1000 && !terminal.text().includes(text); i++)
+    await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+/** Opens the action menu and picks "select"; Enter is repeated until the menu shows, since the
+ * search screen subscribes to keys just after its first frame. */
+async function selectFirstHit(
+  t: { stdout: FakeTerminal; keyboard: FakeKeyboard },
+  screen = t.stdout,
+) {
+  await drawn(screen, `/${fixtureIndex().packages.length}`);
+  for (let i = 0; i < 50 && !screen.text().includes('Actions for'); i++) {
+    t.keyboard.press(KEYS.enter);
+    await drawn(screen, 'Actions for');
+  }
+  t.keyboard.press('s');
 }
 
 function tuiContext(options: { stdoutIsTTY?: boolean; loadIndex?: () => Promise<NurIndex> } = {}) {
@@ -100,10 +125,7 @@ describe('runSearchTui', () => {
   it('prints the chosen attr path after leaving the alternate screen, and exits 0', async () => {
     const t = tuiContext();
     const done = start(t);
-    await t.keyboard.listening();
-    t.keyboard.press(KEYS.enter);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    t.keyboard.press('s');
+    await selectFirstHit(t);
     expect(await done).toBe(0);
     const out = t.stdout.text();
     expect(out.startsWith(ENTER_ALT)).toBe(true);
@@ -113,10 +135,7 @@ describe('runSearchTui', () => {
   it('draws on stderr and prints only the attr path when stdout is captured, as in $(nur search)', async () => {
     const t = tuiContext({ stdoutIsTTY: false });
     const done = start(t);
-    await t.keyboard.listening();
-    t.keyboard.press(KEYS.enter);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    t.keyboard.press('s');
+    await selectFirstHit(t, t.stderr);
     expect(await done).toBe(0);
     expect(t.stdout.text()).toBe('nur.repos.mic92.goatcounter\n');
     expect(t.stderr.text()).toContain(ENTER_ALT);
@@ -169,16 +188,39 @@ describe('runSearchTui', () => {
     const stderrBefore = t.context.io.stderr;
     const done = start(t, { loaded: false });
     await t.keyboard.listening();
-    for (let i = 0; i < 200 && !t.stdout.text().includes('goatcounter'); i++)
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    t.keyboard.press(KEYS.enter);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    t.keyboard.press('s');
+    await selectFirstHit(t);
     expect(await done).toBe(0);
     expect(loadIndex).toHaveBeenCalledTimes(1);
     expect(t.stderr.text()).toBe('');
     expect(t.context.io.stderr).toBe(stderrBefore);
     expect(t.stdout.text().endsWith('nur.repos.mic92.goatcounter\n')).toBe(true);
+  });
+});
+
+describe('keys while the index loads', () => {
+  it('types into the query the search starts with, and quits on Ctrl-C', async () => {
+    let release: () => void = () => undefined;
+    const loaded = new Promise<void>((resolve) => (release = resolve));
+    const t = tuiContext({
+      loadIndex: async () => {
+        await loaded;
+        return fixtureIndex();
+      },
+    });
+    const done = start(t, { loaded: false, initialQuery: '' });
+    await t.keyboard.listening();
+    for (const char of 'goatcounter') t.keyboard.press(char);
+    release();
+    await selectFirstHit(t);
+    expect(await done).toBe(0);
+    expect(t.stdout.text().endsWith('nur.repos.mic92.goatcounter\n')).toBe(true);
+
+    const waiting = tuiContext({ loadIndex: () => new Promise(() => undefined) });
+    const cancelled = start(waiting, { loaded: false });
+    await waiting.keyboard.listening();
+    waiting.keyboard.press(KEYS.ctrlC);
+    expect(await cancelled).toBe(130);
+    expect(waiting.stdout.text().endsWith(`${LEAVE_ALT}\u001b[?25h`)).toBe(true);
   });
 });
 
