@@ -13,12 +13,17 @@ import { parseQuery, type ParsedQuery, type Term } from './query.js';
 import { matchRanges } from './ranges.js';
 import { rankFew, rankMatches, SMALL_RESULT, tieOrder, type TieOrder } from './rank.js';
 import { matchesLicense, NO_MATCH, prepareTerm, scoreTerm, type PreparedTerm } from './score.js';
+import { NameCorpora, scansNames } from './tiers.js';
 import { TypoMatcher, type TypoHit } from './typo.js';
 
 export { parseQuery } from './query.js';
 
 type LetterCase = 'folded' | 'original';
 type TypoHits = ReadonlyArray<Map<number, TypoHit> | undefined>;
+type NameTiers = ReadonlyArray<Uint8Array | undefined>;
+
+/** From this many candidates on, name tiers come from whole-index scans (see tiers.ts). */
+const SCAN_TIERS_FROM = 4096;
 
 interface PreviousSearch {
   parsed: ParsedQuery;
@@ -73,6 +78,7 @@ class Engine implements SearchEngine {
   private order: TieOrder | undefined;
   private readonly corpora: Partial<Record<LetterCase, Corpus>> = {};
   private readonly typoMatchers: Partial<Record<LetterCase, TypoMatcher>> = {};
+  private readonly nameCorpora: Partial<Record<LetterCase, NameCorpora>> = {};
   private previous: PreviousSearch | undefined;
 
   constructor(private readonly packages: readonly Package[]) {
@@ -104,9 +110,26 @@ class Engine implements SearchEngine {
     const scanned = longestPositive(terms);
     const { candidates, contained } = this.prefilter(base, terms, scanned, parsed, typoHits);
 
+    const nameTiers: NameTiers =
+      candidates.length >= SCAN_TIERS_FROM
+        ? terms.map((term) =>
+            scansNames(term)
+              ? this.namesCorpora(parsed.caseSensitive).nameTiers(term, this.packages.length)
+              : undefined,
+          )
+        : [];
+
     const matched: number[] = [];
     for (const id of candidates) {
-      const score = this.score(id, terms, parsed, repoOption, typoHits, contained ? scanned : -1);
+      const score = this.score(
+        id,
+        terms,
+        parsed,
+        repoOption,
+        typoHits,
+        nameTiers,
+        contained ? scanned : -1,
+      );
       if (score === undefined) continue;
       this.scores[id] = score;
       matched.push(id);
@@ -145,6 +168,7 @@ class Engine implements SearchEngine {
     parsed: ParsedQuery,
     repoOption: string | undefined,
     typoHits: TypoHits,
+    nameTiers: NameTiers,
     containedTerm: number,
   ): number | undefined {
     const f = this.fieldsOf(id);
@@ -153,7 +177,9 @@ class Engine implements SearchEngine {
     for (const license of parsed.licenses) if (!matchesLicense(f, license)) return undefined;
     let total = -f.penalty;
     for (let i = 0; i < terms.length; i++) {
-      let termScore = scoreTerm(f, terms[i]!, parsed.caseSensitive, i === containedTerm);
+      const nameTier = nameTiers[i]?.[id];
+      let termScore =
+        nameTier || scoreTerm(f, terms[i]!, parsed.caseSensitive, i === containedTerm);
       const typo = typoHits[i]?.get(id);
       if (typo && typo.score > termScore) termScore = typo.score;
       if (termScore === NO_MATCH) return undefined;
@@ -214,6 +240,15 @@ class Engine implements SearchEngine {
       caseSensitive,
     );
     return this.typoMatchers[key].match(term.text);
+  }
+
+  private namesCorpora(caseSensitive: boolean): NameCorpora {
+    const key: LetterCase = caseSensitive ? 'original' : 'folded';
+    this.nameCorpora[key] ??= new NameCorpora(
+      this.packages.map((_, id) => this.fieldsOf(id)),
+      caseSensitive,
+    );
+    return this.nameCorpora[key];
   }
 
   private corpus(caseSensitive: boolean): Corpus {

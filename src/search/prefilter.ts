@@ -44,24 +44,37 @@ export class Corpus {
   /** Ids, ascending, of the packages whose haystack contains `needle`. */
   idsContaining(needle: string): number[] {
     const ids: number[] = [];
-    if (!needle || needle.includes(SEPARATOR)) return ids;
+    this.forEachContaining(needle, (id) => ids.push(id));
+    return ids;
+  }
+
+  /** Calls `visit` with each id, ascending, whose haystack contains `needle`. */
+  forEachContaining(needle: string, visit: (id: number) => void): void {
+    if (!needle || needle.includes(SEPARATOR)) return;
     const { text, starts } = this;
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(needle, from);
-      if (at < 0) return ids;
-      const id = this.idAt(at);
-      ids.push(id);
-      if (id + 1 >= starts.length) return ids;
-      from = starts[id + 1]!;
+    let id = 0;
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, starts[id]!)) {
+      id = this.idAt(at, id);
+      visit(id);
+      if (++id >= starts.length) return;
     }
   }
 
-  /** The package whose haystack covers offset `at`: the last start ≤ at. */
-  private idAt(at: number): number {
+  /**
+   * The package whose haystack covers offset `at`: the last start ≤ at, searched from `from`
+   * (hits come in order). Gallops first, so dense hits cost a step or two and sparse ones log n.
+   */
+  private idAt(at: number, from: number): number {
     const { starts } = this;
-    let low = 0;
-    let high = starts.length - 1;
+    let low = from;
+    let step = 1;
+    let high = from + step;
+    while (high < starts.length && starts[high]! <= at) {
+      low = high;
+      step *= 2;
+      high = low + step;
+    }
+    high = Math.min(high, starts.length) - 1;
     while (low < high) {
       const mid = (low + high + 1) >>> 1;
       if (starts[mid]! <= at) low = mid;

@@ -5,6 +5,9 @@ import { UsageError } from '../../src/errors.js';
 import { splitIndexKey } from '../../src/index/normalize.js';
 import type { Package, SearchResult } from '../../src/model.js';
 import { createSearchEngine } from '../../src/search/engine.js';
+import { packageFields } from '../../src/search/fields.js';
+import { parseQuery } from '../../src/search/query.js';
+import { prepareTerm, scoreTerm } from '../../src/search/score.js';
 import { fixtureIndex, realKeys } from '../helpers/fixtures.js';
 
 /** A package known only by its index key, as in the 8,378-key list. */
@@ -76,6 +79,22 @@ describe('names-only ranking on the 8,378 real keys', () => {
     expect(limited.total).toBe(all.hits.length);
     expect(refs(limited)).toEqual(refs(all).slice(0, 5));
   });
+});
+
+describe('scoring many candidates at once', () => {
+  it.each(['a', 'e li', 'go'])(
+    'gives %j the same scores as scoring each package alone',
+    (query) => {
+      const result = keysEngine.search(query, { limit: 0 });
+      expect(result.total).toBeGreaterThan(query === 'go' ? 100 : 4096);
+      const terms = parseQuery(query).terms.map(prepareTerm);
+      for (const hit of result.hits) {
+        const fields = packageFields(hit.pkg);
+        const expected = terms.reduce((sum, t) => sum + scoreTerm(fields, t, false), 0);
+        expect(hit.score).toBe(expected - fields.penalty);
+      }
+    },
+  );
 });
 
 describe('incremental typing', () => {
