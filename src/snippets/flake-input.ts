@@ -114,8 +114,9 @@ export function repoFlakeSnippet(pkg: Package, repo: Repo, options: SnippetOptio
     language: 'nix',
     code: lines(
       '# flake.nix: the NUR repo through its own flake.nix. Assumption: it exports',
-      '# legacyPackages.<system> like nur-packages-template (NUR itself only needs default.nix);',
-      '# if it does not, use the flake-input snippet.',
+      '# legacyPackages.<system> like nur-packages-template (NUR itself only needs default.nix).',
+      '# Its packages.<system> would hold top-level derivations only, so nested attrs need',
+      '# legacyPackages. If the repo has no such flake, use the flake-input snippet.',
       repo.file !== undefined &&
         '# This repo points NUR at a file other than default.nix, so its flake may not export these.',
       '{',
