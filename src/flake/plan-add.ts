@@ -120,6 +120,15 @@ function attrsetStyleUnit(
   return undefined;
 }
 
+/** How the file writes `=` in a binding: `a = b;` or compact `a=b;` (copied from the anchor). */
+function equalsStyle(text: string, bind: SyntaxNode): string {
+  const path = bind.getChild('AttrPath');
+  const value = path ? bindParts(text, bind)?.value : null;
+  if (!path || !value) return ' = ';
+  const between = text.slice(path.to, value.from);
+  return between === '=' ? '=' : ' = ';
+}
+
 function newInputPatch(tree: NixSource, layout: InputsLayout, request: AddInputRequest): Patch {
   const { text } = tree;
   const eol = eolOf(text);
@@ -130,15 +139,16 @@ function newInputPatch(tree: NixSource, layout: InputsLayout, request: AddInputR
   const entries = groupEntries(layout, place);
   const anchor = entries.at(-1) ?? (place === 'top' ? layout.description : undefined);
 
-  const dotted = settings.map(([key, value]) => [`${prefix}${request.name}.${key} = ${value};`]);
+  const eq = anchor ? equalsStyle(text, anchor) : ' = ';
+  const dotted = settings.map(([key, value]) => [`${prefix}${request.name}.${key}${eq}${value};`]);
   let elements = dotted;
   if (anchor && settings.length > 1 && isOwnLine(text, anchor)) {
     const innerUnit = attrsetStyleUnit(tree, entries, place === 'block' ? 1 : 2);
     if (innerUnit !== undefined)
       elements = [
         [
-          `${prefix}${request.name} = {`,
-          ...settings.map(([key, value]) => `${innerUnit}${key} = ${value};`),
+          `${prefix}${request.name}${eq}{`,
+          ...settings.map(([key, value]) => `${innerUnit}${key}${eq}${value};`),
           '};',
         ],
       ];

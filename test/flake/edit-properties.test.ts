@@ -140,12 +140,10 @@ describe('add and remove over the corpus', () => {
     '$file ($label): follows the inputs style the file uses',
     ({ file, plan, request }) => {
       const entry = CORPUS.find((e) => e.file === file)!;
-      const inputPatch = plan.patches.find((p) => p.insert.includes('url = '))!;
+      const inputPatch = plan.patches.find((p) => /\burl ?= ?"/.test(p.insert))!;
       const flat = inputPatch.insert.includes(`inputs.${request.name}`);
       expect(flat).toBe(entry.inputsStyle === 'flat' || entry.inputsStyle === 'none');
-      const follows =
-        plan.text.includes(`inputs.nixpkgs.follows = "nixpkgs"`) &&
-        inputPatch.insert.includes('follows');
+      const follows = /inputs\.nixpkgs\.follows ?= ?"nixpkgs";/.test(inputPatch.insert);
       expect(follows).toBe(entry.hasNixpkgs && request.flake && request.followsNixpkgs);
     },
   );

@@ -74,6 +74,13 @@ describe('planAddInput: inputs', () => {
     );
   });
 
+  it('writes compact bindings in a compact file', () => {
+    const source = '{inputs.nixpkgs.url="n";outputs={self,nixpkgs}:{};}';
+    expect(planAddInput(source, request()).text).toBe(
+      '{inputs.nixpkgs.url="n"; inputs.nur-x.url="github:o/r"; inputs.nur-x.inputs.nixpkgs.follows="nixpkgs";outputs={self,nixpkgs,nur-x}:{};}',
+    );
+  });
+
   it('escapes the url as a Nix string', () => {
     const source = '{\n  inputs.a.url = "a";\n  outputs = { self, ... }: { };\n}\n';
     const { text } = planAddInput(source, request({ url: 'git+https://h/p?ref=${x}"' }));
