@@ -1,6 +1,7 @@
 // Downloads one index source: https://, http://, file:// or a plain path. The I/O edge of the index.
 // HTTP goes through undici with EnvHttpProxyAgent (HTTPS_PROXY/HTTP_PROXY/NO_PROXY), conditional
 // requests, timeouts, bounded retries with backoff, gzip, and truncation checks.
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,8 +52,22 @@ export interface FetcherOptions {
   retryDelayMs?: number;
 }
 
+/** Takes the text of a download as it arrives; a fresh one is made for every attempt. */
+export interface TextConsumer {
+  push(text: string): void;
+}
+
 export interface Fetcher {
-  fetch(url: string, validators?: Validators, progress?: DownloadProgress): Promise<FetchResult>;
+  /**
+   * With `consume`, the text goes to the consumer chunk by chunk and the result's `text` is empty,
+   * so a large download is never held whole.
+   */
+  fetch(
+    url: string,
+    validators?: Validators,
+    progress?: DownloadProgress,
+    consume?: () => TextConsumer,
+  ): Promise<FetchResult>;
   close(): Promise<void>;
 }
 
@@ -89,14 +104,23 @@ export function localPath(url: string, cwd: string): string | undefined {
   return isAbsolute(url) ? url : resolve(cwd, url);
 }
 
-async function fetchFile(path: string, url: string, validators?: Validators): Promise<FetchResult> {
+async function fetchFile(
+  path: string,
+  url: string,
+  validators?: Validators,
+  consume?: () => TextConsumer,
+): Promise<FetchResult> {
   try {
     const info = await stat(path);
     // Size and mtime stand in for an ETag, so unchanged local sources are "not modified" too.
     const etag = `"file-${info.size}-${Math.trunc(info.mtimeMs)}"`;
     if (validators?.etag === etag) return { status: 'not-modified' };
-    const text = await readFile(path, 'utf8');
-    return { status: 'ok', text, bytes: info.size, etag };
+    if (!consume)
+      return { status: 'ok', text: await readFile(path, 'utf8'), bytes: info.size, etag };
+    const consumer = consume();
+    const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+    for await (const chunk of stream) consumer.push(chunk as string);
+    return { status: 'ok', text: '', bytes: info.size, etag };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : (error as Error).message;
@@ -111,7 +135,10 @@ class TextSink {
   private readonly gunzip?: Gunzip;
   private failure?: Error;
 
-  constructor(gzip: boolean) {
+  constructor(
+    gzip: boolean,
+    private readonly consumer?: TextConsumer,
+  ) {
     if (!gzip) return;
     this.gunzip = createGunzip();
     this.gunzip.on('data', (chunk: Buffer) => this.decode(chunk));
@@ -119,7 +146,9 @@ class TextSink {
   }
 
   private decode(chunk: Buffer): void {
-    this.parts.push(this.decoder.decode(chunk, { stream: true }));
+    const text = this.decoder.decode(chunk, { stream: true });
+    if (this.consumer) this.consumer.push(text);
+    else this.parts.push(text);
   }
 
   write(chunk: Buffer): void {
@@ -136,7 +165,12 @@ class TextSink {
         gunzip.once('error', reject);
         gunzip.end();
       });
-    this.parts.push(this.decoder.decode());
+    const rest = this.decoder.decode();
+    if (this.consumer) {
+      this.consumer.push(rest);
+      return '';
+    }
+    this.parts.push(rest);
     const text = this.parts.join('');
     this.parts.length = 0;
     return text;
@@ -186,6 +220,7 @@ export async function createFetcher(options: FetcherOptions): Promise<Fetcher> {
     url: string,
     validators: Validators | undefined,
     progress: DownloadProgress,
+    consume: (() => TextConsumer) | undefined,
   ): Promise<FetchResult> {
     const { dispatcher, undici } = await httpDispatcher();
     const headers: Record<string, string> = {
@@ -235,7 +270,7 @@ export async function createFetcher(options: FetcherOptions): Promise<Fetcher> {
       expected = Number.isFinite(length) ? length : undefined;
       // Chunks become text as they arrive (through gunzip when compressed), so the raw bytes are
       // never held whole next to the decoded text.
-      const text = new TextSink(/gzip/i.test(header('content-encoding') ?? ''));
+      const text = new TextSink(/gzip/i.test(header('content-encoding') ?? ''), consume?.());
       for await (const chunk of response.body) {
         text.write(chunk as Buffer);
         received += (chunk as Buffer).length;
@@ -282,12 +317,12 @@ export async function createFetcher(options: FetcherOptions): Promise<Fetcher> {
   }
 
   return {
-    async fetch(url, validators, progress = noProgress) {
+    async fetch(url, validators, progress = noProgress, consume) {
       const path = localPath(url, options.cwd);
-      if (path !== undefined) return fetchFile(path, url, validators);
+      if (path !== undefined) return fetchFile(path, url, validators, consume);
       for (let attempt = 0; ; attempt++) {
         try {
-          return await fetchOnce(url, validators, progress);
+          return await fetchOnce(url, validators, progress, consume);
         } catch (error) {
           if (attempt >= retries || !isTransient(error)) throw error;
           await sleep(retryDelayMs * 2 ** attempt);

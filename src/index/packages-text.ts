@@ -1,9 +1,8 @@
-// Normalises packages.json straight from its text, one entry at a time. Pure.
-// JSON.parse of the whole 20 MB file builds every raw entry at once (~100 MB of objects) before
-// any is normalised; splitting the top-level object first and parsing each value alone keeps only
-// one raw entry alive, which is what keeps a refresh under its memory budget. Anything the
-// splitter does not understand falls back to JSON.parse of the whole text, so errors and edge
-// cases behave exactly as normalizePackages(JSON.parse(text)).
+// Normalises packages.json straight from its text, one entry at a time, as the text streams in.
+// Pure. JSON.parse of the whole 20 MB file builds every raw entry at once (~100 MB of objects)
+// before any is normalised; splitting the top-level object and parsing each value alone keeps
+// only one raw entry, and only the unprocessed tail of the text, alive. Results and errors match
+// normalizePackages(JSON.parse(text)).
 import type { Package } from '../model.js';
 import { normalizePackage, normalizePackages, type NormalizedPackages } from './normalize.js';
 
@@ -69,52 +68,149 @@ function valueEnd(text: string, i: number): number {
   return j;
 }
 
-/** Calls `onEntry(key, value)` for each member of the top-level object, in order. */
-function forEachEntry(text: string, onEntry: (key: string, value: unknown) => void): void {
-  let i = skipSpace(text, 0);
-  if (text.charCodeAt(i) !== OPEN_BRACE) throw new SplitError('not an object');
-  i = skipSpace(text, i + 1);
-  if (text.charCodeAt(i) === CLOSE_BRACE) {
-    if (skipSpace(text, i + 1) !== text.length) throw new SplitError('text after the object');
-    return;
-  }
-  for (;;) {
-    if (text.charCodeAt(i) !== QUOTE) throw new SplitError('expected a key');
-    const keyEnd = stringEnd(text, i);
-    const key = JSON.parse(text.slice(i, keyEnd)) as string;
-    i = skipSpace(text, keyEnd);
-    if (text.charCodeAt(i) !== COLON) throw new SplitError('expected ":"');
-    i = skipSpace(text, i + 1);
-    const end = valueEnd(text, i);
-    onEntry(key, JSON.parse(text.slice(i, end)));
-    i = skipSpace(text, end);
-    const c = text.charCodeAt(i);
-    if (c === COMMA) {
-      i = skipSpace(text, i + 1);
-      continue;
+/** Same result as normalizePackages(JSON.parse(text)); throws SyntaxError/TypeError as it would. */
+export function normalizePackagesText(text: string): NormalizedPackages {
+  const normalizer = new PackagesTextNormalizer();
+  normalizer.push(text);
+  return normalizer.end();
+}
+
+/** Text arrived so far ends inside a token; wait for more. */
+class Incomplete extends Error {}
+
+/** Flat copy, so a small remainder does not keep a large parent string alive (V8 slices share). */
+const detach = (text: string): string => (text.length ? (' ' + text).slice(1) : '');
+
+/**
+ * Streaming form of normalizePackagesText: push text chunks as they arrive, then end(). Only the
+ * unprocessed tail of the text is kept, so a 20 MB download is never held whole. Top-level values
+ * other than an object are collected whole and handed to JSON.parse, so errors stay the same.
+ * push() never throws; a syntax error is remembered and thrown by end().
+ */
+export class PackagesTextNormalizer {
+  private pending = '';
+  private state: 'start' | 'first' | 'entry' | 'after-entry' | 'done' | 'whole' = 'start';
+  private whole: string[] = [];
+  private failure?: unknown;
+  private readonly byKey = new Map<string, Package | undefined>();
+
+  push(chunk: string): void {
+    if (this.failure !== undefined) return;
+    if (this.state === 'whole') {
+      this.whole.push(chunk);
+      return;
     }
-    if (c === CLOSE_BRACE && skipSpace(text, i + 1) === text.length) return;
-    throw new SplitError('expected "," or "}"');
+    this.pending = this.pending ? this.pending + chunk : chunk;
+    try {
+      this.drain(false);
+    } catch (error) {
+      this.failure = error;
+      this.pending = '';
+    }
+  }
+
+  end(): NormalizedPackages {
+    if (this.failure !== undefined) throw this.failure;
+    if (this.state === 'whole') return normalizePackages(JSON.parse(this.whole.join('')));
+    this.drain(true);
+    if (this.state !== 'done') {
+      // Not a complete object: let JSON.parse name the problem (or, for a bare value, succeed
+      // and have normalizePackages reject it).
+      return normalizePackages(JSON.parse(this.pending));
+    }
+    if (skipSpace(this.pending, 0) !== this.pending.length)
+      throw new SyntaxError('Unexpected non-whitespace character after JSON');
+    const packages: Package[] = [];
+    let skipped = 0;
+    for (const pkg of this.byKey.values()) {
+      if (pkg) packages.push(pkg);
+      else skipped++;
+    }
+    packages.sort((a, b) => (a.attrPath < b.attrPath ? -1 : a.attrPath > b.attrPath ? 1 : 0));
+    return { packages, skipped };
+  }
+
+  private drain(final: boolean): void {
+    const text = this.pending;
+    let committed = 0;
+    const need = () => {
+      throw new Incomplete();
+    };
+    const end = (fn: () => number) => {
+      try {
+        return fn();
+      } catch (error) {
+        if (error instanceof SplitError) {
+          // Ran off the end of the text so far: incomplete now, an error once all text is in.
+          if (final) throw new SyntaxError(`Unexpected end of JSON input (${error.message})`);
+          throw new Incomplete();
+        }
+        throw error;
+      }
+    };
+    try {
+      for (;;) {
+        let i = skipSpace(text, committed);
+        if (this.state === 'done') {
+          committed = text.length;
+          if (i < text.length) committed = i;
+          return;
+        }
+        if (i >= text.length) {
+          committed = i;
+          if (final) return;
+          need();
+        }
+        const c = text.charCodeAt(i);
+        if (this.state === 'start') {
+          if (c !== OPEN_BRACE) {
+            this.state = 'whole';
+            this.whole = [text.slice(committed)];
+            committed = text.length;
+            return;
+          }
+          this.state = 'first';
+          committed = i + 1;
+          continue;
+        }
+        if (this.state === 'after-entry' || (this.state === 'first' && c === CLOSE_BRACE)) {
+          if (c === CLOSE_BRACE) this.state = 'done';
+          else if (c === COMMA) this.state = 'entry';
+          else
+            throw new SyntaxError(
+              `Expected ',' or '}' in packages.json near "${text.slice(i, i + 20)}"`,
+            );
+          committed = i + 1;
+          continue;
+        }
+        // state 'first' or 'entry': a whole `"key": value` or nothing.
+        if (c !== QUOTE)
+          throw new SyntaxError(`Expected a key in packages.json near "${text.slice(i, i + 20)}"`);
+        const keyEnd = end(() => stringEnd(text, i));
+        const key = JSON.parse(text.slice(i, keyEnd)) as string;
+        i = skipSpace(text, keyEnd);
+        if (i >= text.length && !final) need();
+        if (text.charCodeAt(i) !== COLON) throw new SyntaxError(`Expected ':' after "${key}"`);
+        i = skipSpace(text, i + 1);
+        if (i >= text.length && !final) need();
+        const valueStart = i;
+        const valueStop = end(() => valueEnd(text, valueStart));
+        if (valueStop >= text.length && !final && !isContainerOrString(text, valueStart)) need();
+        const value: unknown = JSON.parse(text.slice(valueStart, valueStop));
+        this.byKey.set(key, normalizePackage(key, value));
+        this.state = 'after-entry';
+        committed = valueStop;
+      }
+    } catch (error) {
+      if (!(error instanceof Incomplete)) throw error;
+    } finally {
+      this.pending = detach(text.slice(committed));
+    }
   }
 }
 
-/** Same result as normalizePackages(JSON.parse(text)); throws SyntaxError/TypeError as it would. */
-export function normalizePackagesText(text: string): NormalizedPackages {
-  // A repeated key keeps its first position and its last value, as JSON.parse does.
-  const byKey = new Map<string, Package | undefined>();
-  try {
-    forEachEntry(text, (key, value) => byKey.set(key, normalizePackage(key, value)));
-  } catch (error) {
-    if (error instanceof SplitError || error instanceof SyntaxError)
-      return normalizePackages(JSON.parse(text));
-    throw error;
-  }
-  const packages: Package[] = [];
-  let skipped = 0;
-  for (const pkg of byKey.values()) {
-    if (pkg) packages.push(pkg);
-    else skipped++;
-  }
-  packages.sort((a, b) => (a.attrPath < b.attrPath ? -1 : a.attrPath > b.attrPath ? 1 : 0));
-  return { packages, skipped };
+/** A primitive (number, true, …) at the very end of the text may still be growing. */
+function isContainerOrString(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === QUOTE || c === OPEN_BRACE || c === OPEN_BRACKET;
 }

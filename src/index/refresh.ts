@@ -20,7 +20,7 @@ import {
   type Validators,
 } from './fetch.js';
 import { normalizeRepos, type NormalizedPackages } from './normalize.js';
-import { normalizePackagesText } from './packages-text.js';
+import { PackagesTextNormalizer } from './packages-text.js';
 import { createProgressBar, noProgress } from './progress.js';
 
 // ---- pure decisions ----
@@ -187,15 +187,18 @@ async function fetchPackages(
   const progress = params.stderrIsTTY
     ? createProgressBar(params.stderr, 'nur: downloading packages.json')
     : noProgress;
+  let normalizer: PackagesTextNormalizer | undefined;
   const result = await fetcher.fetch(
     settings.packagesUrl,
     validatorsOf(previous?.meta.sources.packages, settings.packagesUrl, unconditional),
     progress,
+    // Normalised while it downloads: the 20 MB text is never held whole.
+    () => (normalizer = new PackagesTextNormalizer()),
   );
   if (result.status === 'not-modified') return { result };
   let normalized: NormalizedPackages;
   try {
-    normalized = normalizePackagesText(result.text);
+    normalized = normalizer!.end();
   } catch (error) {
     if (error instanceof SyntaxError)
       throw new IndexRejectedError(
@@ -204,8 +207,6 @@ async function fetchPackages(
       );
     throw new IndexRejectedError(settings.packagesUrl, (error as Error).message);
   }
-  // The 20 MB text is not needed any more; the result object lives until the cache is written.
-  result.text = '';
   const sameSource = previous?.meta.sources.packages.url === settings.packagesUrl;
   const problem = downloadProblem({
     packageCount: normalized.packages.length,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePackages } from '../../src/index/normalize.js';
-import { normalizePackagesText } from '../../src/index/packages-text.js';
+import { normalizePackagesText, PackagesTextNormalizer } from '../../src/index/packages-text.js';
 import { readFixture } from '../helpers/fixtures.js';
 
 const viaParse = (text: string) => normalizePackages(JSON.parse(text));
@@ -38,5 +38,55 @@ describe('normalizePackagesText', () => {
     expect(() => normalizePackagesText('<html>')).toThrow(SyntaxError);
     expect(() => normalizePackagesText('[1, 2]')).toThrow(TypeError);
     expect(() => normalizePackagesText('"text"')).toThrow(TypeError);
+  });
+});
+
+describe('PackagesTextNormalizer fed in chunks', () => {
+  const chunked = (text: string, size: number) => {
+    const normalizer = new PackagesTextNormalizer();
+    for (let i = 0; i < text.length; i += size) normalizer.push(text.slice(i, i + size));
+    return normalizer.end();
+  };
+
+  it('gives the same packages whatever the chunk size', () => {
+    const sample = readFixture('packages.sample.json');
+    const expected = viaParse(sample);
+    for (const size of [1, 2, 3, 7, 64, 1000, 65_536])
+      expect(chunked(sample, size)).toEqual(expected);
+    const whole = readFixture('packages.json');
+    expect(chunked(whole, 65_536)).toEqual(viaParse(whole));
+    expect(chunked(whole, 4_099)).toEqual(viaParse(whole));
+  });
+
+  it('agrees with JSON.parse on small hostile inputs split at every position', () => {
+    const cases = [
+      '{"nur.repos.a.b":{"name":"q\\\\\\"x"},"nur.repos.a.c":12345,"nur.repos.a.d":true}',
+      '  {"nur.repos.a.b" : [ "]" , {"}": "{"} ] }  ',
+      '[1,2]',
+      '{"nur.repos.a.b": 1} x',
+      '{"nur.repos.a.b": {"c": 1}',
+      '{"nur.repos.a.b" 1}',
+      '',
+    ];
+    for (const text of cases) {
+      let expected: unknown;
+      try {
+        expected = viaParse(text);
+      } catch (error) {
+        expected = (error as Error).constructor;
+      }
+      for (let cut = 0; cut <= text.length; cut++) {
+        const normalizer = new PackagesTextNormalizer();
+        normalizer.push(text.slice(0, cut));
+        normalizer.push(text.slice(cut));
+        let actual: unknown;
+        try {
+          actual = normalizer.end();
+        } catch (error) {
+          actual = (error as Error).constructor;
+        }
+        expect(actual, `${JSON.stringify(text)} cut at ${cut}`).toEqual(expected);
+      }
+    }
   });
 });
