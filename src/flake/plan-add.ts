@@ -11,6 +11,7 @@ import {
   insertBefore,
   insertInto,
   isOwnLine,
+  nextLineStart,
 } from './layout.js';
 import {
   formalName,
@@ -26,6 +27,7 @@ import { parseNix, type NixSource } from './parse.js';
 import {
   finishPlan,
   formalEnd,
+  formalOwnsLine,
   formalsElements,
   groupEntries,
   normalizeExpr,
@@ -196,6 +198,10 @@ function formalPatch(
     }
   }
   const last = args.formals.at(-1);
+  if (last && formalOwnsLine(text, last)) {
+    const at = nextLineStart(text, last.to);
+    return { from: at, to: at, insert: `${indentAt(text, last.from)}${name},${eolOf(text)}` };
+  }
   if (last) {
     const next = elements[elements.indexOf(last) + 1] ?? args.close;
     const at = formalEnd(text, last, next.from);

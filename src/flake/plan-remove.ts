@@ -3,7 +3,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { NurError } from '../errors.js';
 import type { Patch } from './apply.js';
-import { removeElement, type Span } from './layout.js';
+import { lineStart, nextLineStart, removeElement, type Span } from './layout.js';
 import {
   formalName,
   locateInputs,
@@ -19,6 +19,7 @@ import {
   argNameOf,
   finishPlan,
   formalEnd,
+  formalOwnsLine,
   formalsElements,
   groupEntries,
   itemUsesInput,
@@ -101,6 +102,13 @@ function formalPatch(
   const elements = formalsElements(outputs);
   const i = elements.indexOf(formal);
   const previous: SyntaxNode | undefined = elements[i - 1];
+  if (
+    previous &&
+    previous.name === 'Formal' &&
+    formalOwnsLine(text, previous) &&
+    formalOwnsLine(text, formal)
+  )
+    return { from: lineStart(text, formal.from), to: nextLineStart(text, formal.to), insert: '' };
   if (previous && previous.name === 'Formal')
     return { from: formalEnd(text, previous, formal.from), to: formal.to, insert: '' };
   const next = elements[i + 1];

@@ -116,3 +116,16 @@ export function formalEnd(text: string, formal: SyntaxNode, limit: number): numb
   }
   return end;
 }
+
+const COMMA_ENDS_LINE = /^,[ \t]*(?:#[^\n]*|\/\*(?:(?!\*\/)[^\n])*\*\/)?[ \t]*\r?\n/;
+
+/**
+ * A formal written on its own line with its comma after it (`  nixpkgs, # why`): formals added after
+ * it take a line of their own, so its comment stays with it.
+ */
+export function formalOwnsLine(text: string, formal: SyntaxNode): boolean {
+  const start = text.lastIndexOf('\n', formal.from - 1) + 1;
+  return (
+    /^[ \t]*$/.test(text.slice(start, formal.from)) && COMMA_ENDS_LINE.test(text.slice(formal.to))
+  );
+}

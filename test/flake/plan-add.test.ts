@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NurError } from '../../src/errors.js';
 import type { AddInputRequest } from '../../src/flake/plan.js';
 import { planAddInput } from '../../src/flake/plan-add.js';
+import { planRemoveInput } from '../../src/flake/plan-remove.js';
 
 const request = (over: Partial<AddInputRequest> = {}): AddInputRequest => ({
   name: 'nur-x',
@@ -127,6 +128,14 @@ describe('planAddInput: outputs formals', () => {
   ])('turns %j into %j', (before, after) => {
     const source = `{\n  inputs.nixpkgs.url = "n";\n  outputs = ${before}: { };\n}\n`;
     expect(planAddInput(source, request()).text).toContain(`outputs = ${after}: { };`);
+  });
+
+  it('gives the new formal its own line when the last one carries a comment after its comma', () => {
+    const source =
+      '{\n  inputs.nixpkgs.url = "n";\n  outputs =\n    {\n      self,\n      nixpkgs, # the packages\n      ...\n    }:\n    { };\n}\n';
+    const { text } = planAddInput(source, request());
+    expect(text).toContain('      nixpkgs, # the packages\n      nur-x,\n      ...\n');
+    expect(planRemoveInput(text, 'nur-x').text).toBe(source);
   });
 
   it('adds no formal to a bare argument and says how to reach the input', () => {
