@@ -57,12 +57,16 @@ function narrows(previous: PreviousSearch, next: ParsedQuery, repoOption?: strin
   });
 }
 
-/** Index of the longest positive term: the most selective one to scan for. */
-function longestPositive(terms: readonly Term[]): number {
+/**
+ * Index of the longest positive term, the most selective one to scan for; -1 if none. When
+ * narrowing, only terms that changed count: the previous matches already contain the others.
+ */
+function termToScan(terms: readonly Term[], unchanged: readonly Term[] = []): number {
   let longest = -1;
   terms.forEach((term, i) => {
-    if (!term.negated && (longest < 0 || term.text.length > terms[longest]!.text.length))
-      longest = i;
+    const old = unchanged[i];
+    if (term.negated || (old && old.text === term.text && old.kind === term.kind)) return;
+    if (longest < 0 || term.text.length > terms[longest]!.text.length) longest = i;
   });
   return longest;
 }
@@ -107,7 +111,7 @@ class Engine implements SearchEngine {
     const base = narrowing
       ? this.marks.union([this.previous!.matched, ...typoHits.map((hits) => hits?.keys() ?? [])])
       : this.initialCandidates(parsed, repoOption);
-    const scanned = longestPositive(terms);
+    const scanned = termToScan(terms, narrowing ? this.previous!.parsed.terms : []);
     const { candidates, contained } = this.prefilter(base, terms, scanned, parsed, typoHits);
 
     const nameTiers: NameTiers =
