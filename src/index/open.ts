@@ -36,7 +36,12 @@ export async function openIndex(context: AppContext): Promise<NurIndex> {
   const cached = loadCacheOrThrow(context);
   const now = context.now();
   if (cached.status === 'ok') {
-    const stale = isStale(cached.meta.fetchedAt, now, settings.ttlSeconds);
+    // An explicit --index-url for this run means that index; a different URL from env or config
+    // takes effect at the next refresh, so a cache prepared from fixtures is not refetched.
+    const otherSource =
+      context.globals.indexUrl !== undefined &&
+      cached.meta.sources.packages.url !== settings.packagesUrl;
+    const stale = otherSource || isStale(cached.meta.fetchedAt, now, settings.ttlSeconds);
     if (!stale) return cached.index;
     if (context.globals.offline) {
       const age = formatAge(cacheAgeMs(cached.meta.fetchedAt, now));

@@ -122,6 +122,23 @@ describe('openIndex over HTTP', () => {
     expect(statSync(join(dir(), after.meta.indexFile)).mtimeMs).toBe(indexMtime);
   });
 
+  it('refreshes a fresh cache when --index-url names another source, but not for env changes', async () => {
+    await primeCache();
+    server.route('/other.json', { body: shrunkPackagesJson(50) });
+    const viaEnv = contextAt(hoursLater(1), {
+      env: envFor({ NUR_PACKAGES_URL: server.url('/other.json') }),
+    });
+    expect((await openIndex(viaEnv.context)).packages).toHaveLength(FIXTURE_COUNT);
+    expect(server.requests).toHaveLength(0);
+    const viaFlag = testContext({
+      env: envFor(),
+      now: hoursLater(1),
+      cwd: home,
+      globals: { indexUrl: server.url('/other.json') },
+    });
+    expect((await openIndex(viaFlag.context)).packages).toHaveLength(50);
+  });
+
   it('retries a 500 and then succeeds', async () => {
     server.route('/packages.json', {
       ...FIXTURE_ROUTES()['/packages.json']!,
