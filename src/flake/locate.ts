@@ -38,6 +38,8 @@ export interface FlakeInput {
   follows: Record<string, string>;
   /** This input itself follows another (`inputs.x.follows = "y";`). */
   followsInput?: string;
+  /** Every follows string with its node (`"nixpkgs"`, `"flake-utils/systems"`). */
+  followsValues: { target: string; node: SyntaxNode }[];
   /** 1-based line of its first binding. */
   line: number;
 }
@@ -142,6 +144,7 @@ export function locateInputs(source: NixSource): InputsLayout {
         name,
         bindings: [],
         follows: {},
+        followsValues: [],
         line: lineColumn(text, binding.bind.from).line,
       };
       byName.set(name, input);
@@ -157,7 +160,10 @@ export function locateInputs(source: NixSource): InputsLayout {
         input.flake = boolValue(text, setting.value);
       } else if (first === 'follows' && second === undefined && setting.value) {
         const target = stringValue(text, setting.value);
-        if (target !== undefined) input.followsInput = target;
+        if (target !== undefined) {
+          input.followsInput = target;
+          input.followsValues.push({ target, node: setting.value });
+        }
       } else if (
         first === 'inputs' &&
         second !== undefined &&
@@ -166,7 +172,10 @@ export function locateInputs(source: NixSource): InputsLayout {
         setting.value
       ) {
         const target = stringValue(text, setting.value);
-        if (target !== undefined) input.follows[second] = target;
+        if (target !== undefined) {
+          input.follows[second] = target;
+          input.followsValues.push({ target, node: setting.value });
+        }
       }
     }
   };

@@ -59,11 +59,19 @@ export function planRemoveInput(
   }
   const notes: string[] = [];
   const removed: Span[] = [...patches, ...input.bindings.map((b) => b.bind)];
-  const remaining = referencesTo(tree, name, argName).filter(
+  // Other inputs following this one (`inputs.x.inputs.nixpkgs.follows = "name"`) would dangle.
+  const followers = layout.inputs
+    .filter((other) => other !== input)
+    .flatMap((other) => other.followsValues)
+    .filter((f) => f.target === name || f.target.startsWith(`${name}/`))
+    .map((f) => f.node);
+  const remaining = [...referencesTo(tree, name, argName), ...followers].filter(
     (ref) => !removed.some((span) => ref.from >= span.from && ref.to <= span.to),
   );
   if (remaining.length) {
-    const lines = [...new Set(remaining.map((r) => lineColumn(source, r.from).line))];
+    const lines = [...new Set(remaining.map((r) => lineColumn(source, r.from).line))].sort(
+      (a, b) => a - b,
+    );
     const where = `line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}`;
     if (!options.force)
       throw new NurError(`${name} is still used in ${file} on ${where}`, {

@@ -50,6 +50,13 @@ describe('nur remove', () => {
     expect(stdout()).toContain('Removed nur-mic92 from flake.nix.');
   });
 
+  it('finds the input added for owner/repo by its URL', async () => {
+    const { dir, file } = flakeDir();
+    await addRun({ ref: 'mic92', flakeInput: false }, context(dir).context);
+    expect(await remove({ target: 'Mic92/nur-packages' }, dir).result).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(FLAKE);
+  });
+
   it('writes nothing on --dry-run', async () => {
     const text = FLAKE.replace('  outputs', '  inputs.x.url = "github:a/x";\n  outputs').replace(
       'nixpkgs }',

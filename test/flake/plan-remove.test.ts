@@ -59,6 +59,14 @@ describe('planRemoveInput', () => {
     expect(() => planRemoveInput(at, 'x')).toThrow(/line 4/);
   });
 
+  it('refuses while another input follows it', () => {
+    const followed =
+      '{\n  inputs.base.url = "b";\n  inputs.hm.url = "h";\n  inputs.hm.inputs.nixpkgs.follows = "base";\n  outputs = { self, ... }: { };\n}\n';
+    expect(() => planRemoveInput(followed, 'base')).toThrow(
+      /base is still used in flake.nix on line 4/,
+    );
+  });
+
   it('says which inputs exist when the name is not one of them', () => {
     expect(() => planRemoveInput(source, 'nope')).toThrow(/has no input named nope/);
   });
