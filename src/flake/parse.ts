@@ -294,8 +294,18 @@ export function parseNix(text: string, file = 'flake.nix'): NixSource {
     let offset = error.from;
     while (offset < text.length && /\s/.test(text[offset]!)) offset++;
     if (error.to > error.from) offset = error.from;
+    let detail = describe(text, offset);
+    for (let node = error.parent; node; node = node.parent) {
+      if (node.name === 'String' || node.name === 'IndentedString') {
+        offset = node.from;
+        detail = 'unterminated string';
+        break;
+      }
+    }
+    // At the end of the file, point just after the last token, as Nix does.
+    if (offset >= text.length) offset = text.trimEnd().length;
     const { line, column } = lineColumn(text, offset);
-    throw new FlakeSyntaxError(file, line, column, describe(text, offset));
+    throw new FlakeSyntaxError(file, line, column, detail);
   }
   let top = tree.topNode.firstChild;
   while (top && isComment(top)) top = top.nextSibling;

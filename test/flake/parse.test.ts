@@ -137,6 +137,33 @@ describe('parseNix errors', () => {
     }
   });
 
+  it.each([
+    '{\n  a = 1\n}\n',
+    '{\n  inputs.x.url = "a";\n  outputs = { self }: {\n    b = [ 1 2;\n  };\n}\n',
+    '{\n  a = 1;;\n}\n',
+    '{\n  outputs = { self, }: { }\n}\n',
+    '{\n  a = { b = 1; \n}\n',
+    '{ a = 1; } }',
+  ])('points at the same line and column as nix-instantiate for %j', (source) => {
+    const nix = /at «string»:(\d+):(\d+)/.exec(nixParseError(source) ?? '');
+    expect(nix).not.toBeNull();
+    const error = (() => {
+      try {
+        parseNix(source);
+      } catch (e) {
+        return e as FlakeSyntaxError;
+      }
+      throw new Error('parsed');
+    })();
+    expect([error.line, error.column]).toEqual([Number(nix![1]), Number(nix![2])]);
+  });
+
+  it('points at the opening quote of an unterminated string', () => {
+    expect(() => parseNix('{\n  a = "unterminated;\n  b = 2;\n}\n')).toThrow(
+      'flake.nix:2:7: syntax error: unterminated string',
+    );
+  });
+
   it('reports an unterminated string at the end of the file', () => {
     expect(() => parseNix('{ description = "x; }', 'my.nix')).toThrow(
       /my\.nix:1:\d+: syntax error/,
