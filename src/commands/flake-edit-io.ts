@@ -49,15 +49,9 @@ export async function readFlakeFile(path: string, context: AppContext): Promise<
   }
 }
 
-/**
- * Runs `nix-instantiate --parse` on the new text when it is installed: the Lezer grammar is a little
- * more lenient than Nix in places, and a file Nix rejects is never written.
- */
-export async function checkWithNix(
-  text: string,
-  file: FlakeFile,
-  context: AppContext,
-): Promise<'checked' | 'skipped'> {
+type NixVerdict = { ok: true } | { ok: false; reason: string } | { skipped: string };
+
+async function nixParse(text: string, file: FlakeFile, context: AppContext): Promise<NixVerdict> {
   const { execa } = await import('execa');
   const result = await execa('nix-instantiate', ['--parse', '-'], {
     input: text,
@@ -70,14 +64,39 @@ export async function checkWithNix(
   if (result.timedOut)
     throw new NurError(`nix-instantiate took too long to check ${file.shown}; nothing was written`);
   // Not installed: the tree check alone stands.
-  if (result.exitCode === undefined) return 'skipped';
-  if (result.exitCode === 0) return 'checked';
+  if (result.exitCode === undefined) return { skipped: 'nix-instantiate is not installed' };
+  if (result.exitCode === 0) return { ok: true };
   const reason = String(result.stderr)
     .split('\n')
     .map((l) => l.trim())
     .find((l) => l.startsWith('error:'));
+  return {
+    ok: false,
+    reason: reason ? reason.replace(/^error:\s*/, '') : `exit ${result.exitCode}`,
+  };
+}
+
+/**
+ * Runs `nix-instantiate --parse` on the new text when it is installed: the Lezer grammar is a little
+ * more lenient than Nix in places, and a file Nix rejects is never written.
+ */
+export async function checkWithNix(
+  text: string,
+  file: FlakeFile,
+  context: AppContext,
+): Promise<'checked' | 'skipped'> {
+  const verdict = await nixParse(text, file, context);
+  if ('skipped' in verdict) return 'skipped';
+  if (verdict.ok) return 'checked';
+  // Say whose fault it is: a file Nix already rejects, or this edit.
+  const before = await nixParse(file.text, file, context);
+  if ('ok' in before && !before.ok)
+    throw new NurError(
+      `nix-instantiate already rejects ${file.shown} (${before.reason}); nothing was written`,
+      { hint: `Fix it first: nix-instantiate --parse ${file.shown}` },
+    );
   throw new NurError(
-    `nix-instantiate rejects the edited ${file.shown}${reason ? ` (${reason.replace(/^error:\s*/, '')})` : ''}, so nothing was written`,
+    `nix-instantiate rejects the edited ${file.shown} (${verdict.reason}), so nothing was written`,
     { hint: 'The file is unchanged. Please report this with your flake.nix.' },
   );
 }

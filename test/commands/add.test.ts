@@ -248,6 +248,15 @@ describe('nur add', () => {
     expect(readFileSync(file, 'utf8')).toBe(clash);
   });
 
+  it('blames the file, not the edit, when Nix rejects it already', async () => {
+    const broken = FLAKE.replace('./configuration.nix', 'undefinedThing');
+    const { dir, file } = flakeDir(broken);
+    await expect(run({ ref: 'mic92' }, dir).result).rejects.toThrow(
+      /nix-instantiate already rejects flake\.nix \(undefined variable 'undefinedThing'/,
+    );
+    expect(readFileSync(file, 'utf8')).toBe(broken);
+  });
+
   it('restores flake.nix when --lock fails', async () => {
     const { dir, file } = flakeDir();
     await expect(run({ ref: 'mic92', lock: true }, dir).result).rejects.toThrow(
