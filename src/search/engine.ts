@@ -7,7 +7,7 @@
 // Everything per package is computed lazily: a one-shot `nur search` in a pipe touches only the
 // packages that contain its words.
 import type { Package, SearchEngine, SearchHit, SearchOptions, SearchResult } from '../model.js';
-import { packageFields, type PackageFields } from './fields.js';
+import { packageFields, penaltyOf, type PackageFields } from './fields.js';
 import { Corpus, IdMarks } from './prefilter.js';
 import { parseQuery, type ParsedQuery, type Term } from './query.js';
 import { matchRanges } from './ranges.js';
@@ -22,7 +22,7 @@ type LetterCase = 'folded' | 'original';
 type TypoHits = ReadonlyArray<Map<number, TypoHit> | undefined>;
 type NameTiers = ReadonlyArray<Uint8Array | undefined>;
 
-/** From this many candidates on, name tiers come from whole-index scans (see tiers.ts). */
+/** From this many candidates (and a third of the index) on, name tiers come from whole-index scans. */
 const SCAN_TIERS_FROM = 4096;
 
 interface PreviousSearch {
@@ -77,6 +77,9 @@ class Engine implements SearchEngine {
   private readonly fields: Array<PackageFields | undefined>;
   private readonly allIds: number[];
   private readonly idsOfRepo = new Map<string, number[]>();
+  /** Lower-case repo and score penalty per package: filters and big result sets need no fields. */
+  private readonly repoOf: string[];
+  private readonly penalties: Uint8Array;
   private readonly scores: Int32Array;
   private readonly marks: IdMarks;
   private order: TieOrder | undefined;
@@ -88,8 +91,12 @@ class Engine implements SearchEngine {
   constructor(private readonly packages: readonly Package[]) {
     this.fields = new Array<PackageFields | undefined>(packages.length);
     this.allIds = packages.map((_, i) => i);
+    this.repoOf = new Array<string>(packages.length);
+    this.penalties = new Uint8Array(packages.length);
     packages.forEach((pkg, id) => {
       const repo = pkg.repo.toLowerCase();
+      this.repoOf[id] = repo;
+      this.penalties[id] = penaltyOf(pkg);
       const list = this.idsOfRepo.get(repo);
       if (list) list.push(id);
       else this.idsOfRepo.set(repo, [id]);
@@ -115,7 +122,7 @@ class Engine implements SearchEngine {
     const { candidates, contained } = this.prefilter(base, terms, scanned, parsed, typoHits);
 
     const nameTiers: NameTiers =
-      candidates.length >= SCAN_TIERS_FROM
+      candidates.length >= Math.max(SCAN_TIERS_FROM, this.packages.length / 3)
         ? terms.map((term) =>
             scansNames(term)
               ? this.namesCorpora(parsed.caseSensitive).nameTiers(term, this.packages.length)
@@ -175,15 +182,17 @@ class Engine implements SearchEngine {
     nameTiers: NameTiers,
     containedTerm: number,
   ): number | undefined {
-    const f = this.fieldsOf(id);
-    if (repoOption !== undefined && f.folded.repo !== repoOption) return undefined;
-    if (parsed.repos.length && !parsed.repos.includes(f.folded.repo)) return undefined;
-    for (const license of parsed.licenses) if (!matchesLicense(f, license)) return undefined;
-    let total = -f.penalty;
+    const repo = this.repoOf[id]!;
+    if (repoOption !== undefined && repo !== repoOption) return undefined;
+    if (parsed.repos.length && !parsed.repos.includes(repo)) return undefined;
+    for (const license of parsed.licenses)
+      if (!matchesLicense(this.fieldsOf(id), license)) return undefined;
+    let total = -this.penalties[id]!;
     for (let i = 0; i < terms.length; i++) {
       const nameTier = nameTiers[i]?.[id];
       let termScore =
-        nameTier || scoreTerm(f, terms[i]!, parsed.caseSensitive, i === containedTerm);
+        nameTier ||
+        scoreTerm(this.fieldsOf(id), terms[i]!, parsed.caseSensitive, i === containedTerm);
       const typo = typoHits[i]?.get(id);
       if (typo && typo.score > termScore) termScore = typo.score;
       if (termScore === NO_MATCH) return undefined;

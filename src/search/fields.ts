@@ -78,6 +78,8 @@ function licenseTexts(pkg: Package, fullNames: boolean): string[] {
   return texts;
 }
 
+export const penaltyOf = (pkg: Package) => (pkg.broken || !pkg.available ? BROKEN_PENALTY : 0);
+
 export function packageFields(pkg: Package): PackageFields {
   return {
     pkg,
@@ -85,7 +87,7 @@ export function packageFields(pkg: Package): PackageFields {
     folded: view(pkg, lower),
     licenseIds: licenseTexts(pkg, false),
     licenseNames: licenseTexts(pkg, true),
-    penalty: pkg.broken || !pkg.available ? BROKEN_PENALTY : 0,
+    penalty: penaltyOf(pkg),
   };
 }
 
