@@ -124,7 +124,9 @@ function readMeta(dir: string): CacheMeta | 'missing' | string {
   try {
     text = readFileSync(join(dir, META_FILE), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    const code = (error as NodeJS.ErrnoException).code;
+    // ENOTDIR: something other than a directory is where the cache would be; there is no cache.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
     return `cannot read ${META_FILE}: ${(error as Error).message}`;
   }
   let meta: CacheMeta;

@@ -219,6 +219,18 @@ async function fetchPackages(
   return { packages: normalized.packages, result };
 }
 
+/** A cache directory that cannot be written is the user's to fix: say where and why. */
+async function cacheWrite<T>(dir: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw new NurError(`cannot write the index cache in ${dir}: ${(error as Error).message}`, {
+      hint: 'Check that the directory is writable, or set XDG_CACHE_HOME to one that is.',
+      cause: error,
+    });
+  }
+}
+
 /**
  * Downloads what changed, validates it, and writes a new cache (or only touches meta.json on
  * "not modified"). Throws FetchError or IndexRejectedError and leaves the cache alone on failure.
@@ -250,14 +262,16 @@ export async function refreshIndex(params: RefreshParams): Promise<RefreshResult
     };
     if (!pkgs.packages && !repos.repos && previous) {
       const meta: CacheMeta = { ...previous.meta, fetchedAt, sources };
-      await writeMeta(params.dir, meta);
+      await cacheWrite(params.dir, () => writeMeta(params.dir, meta));
       return { ...summary, meta, index: { ...previous.index, meta: indexMetaOf(meta) } };
     }
     const packages = pkgs.packages ?? previous?.index.packages;
     const repoMap = repos.repos ?? previous?.index.repos;
     if (!packages || !repoMap)
       throw new NurError('the server answered "not modified" but there is no cache to reuse');
-    const meta = await writeCache(params.dir, { packages, repos: repoMap }, { fetchedAt, sources });
+    const meta = await cacheWrite(params.dir, () =>
+      writeCache(params.dir, { packages, repos: repoMap }, { fetchedAt, sources }),
+    );
     return { ...summary, meta, index: { packages, repos: repoMap, meta: indexMetaOf(meta) } };
   } finally {
     await fetcher.close();

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +11,7 @@ import { openIndex } from '../../src/index/open.js';
 import { IndexRejectedError, refreshIndex } from '../../src/index/refresh.js';
 import { cacheDir, resolveSettings } from '../../src/settings.js';
 import { testContext } from '../helpers/context.js';
-import { fixtureIndex, fixturePath } from '../helpers/fixtures.js';
+import { fixtureIndex, fixturePath, readFixture } from '../helpers/fixtures.js';
 import {
   FIXTURE_ROUTES,
   shrunkPackagesJson,
@@ -137,6 +137,34 @@ describe('openIndex over HTTP', () => {
       globals: { indexUrl: server.url('/other.json') },
     });
     expect((await openIndex(viaFlag.context)).packages).toHaveLength(50);
+  });
+
+  it('rebuilds the repos when only repos.json changed, reusing the cached packages on 304', async () => {
+    await primeCache();
+    const repos = JSON.parse(readFixture('repos.json')) as { repos: Record<string, unknown> };
+    delete repos.repos.mic92;
+    server.route('/repos.json', { body: JSON.stringify(repos) });
+    const { context } = contextAt(hoursLater(4));
+    const index = await openIndex(context);
+    expect(packagesHits().map((r) => r.status)).toEqual([304]);
+    expect(index.repos.mic92).toBeUndefined();
+    expect(index.repos.ijohanne?.lockedRev).toBe(fixtureIndex().repos.ijohanne?.lockedRev);
+    expect(index.packages).toHaveLength(FIXTURE_COUNT);
+    const cached = loadCache(dir());
+    expect(cached.status === 'ok' && cached.index.repos.mic92).toBeUndefined();
+    expect(cached.status === 'ok' && cached.index.packages.length).toBe(FIXTURE_COUNT);
+  });
+
+  it('names the cache directory when it cannot be written', async () => {
+    // A file where the cache directory should be fails even for root.
+    const blocker = join(home, 'not-a-dir');
+    writeFileSync(blocker, '');
+    const { context } = contextAt(T0, { env: envFor({ XDG_CACHE_HOME: blocker }) });
+    const error = await openIndex(context).catch((e: unknown) => e);
+    expect((error as NurError).message).toContain(
+      `cannot write the index cache in ${join(blocker, 'nur')}`,
+    );
+    expect((error as NurError).hint).toContain('XDG_CACHE_HOME');
   });
 
   it('retries a 500 and then succeeds', async () => {
@@ -391,7 +419,6 @@ describe('concurrency and corruption', () => {
     const cached = loadCache(dir());
     if (cached.status !== 'ok') throw new Error('no cache');
     const file = join(dir(), cached.meta.indexFile);
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(file, readFileSync(file, 'utf8').replace('goatcounter', 'goatcountex'));
     expect(loadCache(dir())).toMatchObject({ status: 'corrupt' });
     const { context } = contextAt(hoursLater(1));
