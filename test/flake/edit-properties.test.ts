@@ -192,3 +192,26 @@ describe('removing the inputs the corpus already has', () => {
     ).toEqual([]);
   });
 });
+
+describe('two inputs added one after the other', () => {
+  const twoRequests = (name: string, flake: boolean): AddInputRequest => ({
+    name,
+    url: `github:owner/${name}`,
+    flake,
+    followsNixpkgs: true,
+    modules: [{ kind: 'nixos', expr: `${name}.nixosModules.m` }],
+  });
+
+  it.each(sources.map(([file, text]) => ({ file, text })))(
+    '$file: removing them in either order restores the original',
+    ({ text }) => {
+      const first = planAddInput(text, twoRequests('nur-a', true)).text;
+      const both = planAddInput(first, twoRequests('nur-b', false)).text;
+      expect(planRemoveInput(both, 'nur-b').text).toBe(first);
+      const lastFirst = planRemoveInput(planRemoveInput(both, 'nur-b').text, 'nur-a').text;
+      const firstFirst = planRemoveInput(planRemoveInput(both, 'nur-a').text, 'nur-b').text;
+      expect(lastFirst).toBe(text);
+      expect(firstFirst).toBe(text);
+    },
+  );
+});
