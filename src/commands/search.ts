@@ -175,7 +175,8 @@ export async function searchRun(
 
 const help = `
 Query syntax:
-  goat counter     every word must match (name, repo or description); typos in names are forgiven
+  goat counter     every word must match (name, repo or description); a word found nowhere
+                   in the index matches names within a typo or two (goatcountr)
   'exact           the exact text, no typo tolerance
   ^prefix          a name starting with it;  suffix$  a name ending with it;  ^name$  exactly it
   !word            leave out packages containing it (also !^prefix, !suffix$)
