@@ -1,14 +1,16 @@
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { addRun, detectFlake, type AddOptions } from '../../src/commands/add.js';
 import { readFlakeFile, writeFlakeFile } from '../../src/commands/flake-edit-io.js';
 import { NurError } from '../../src/errors.js';
 import { FlakeSyntaxError } from '../../src/flake/parse.js';
 import type { NurIndex, Repo } from '../../src/model.js';
+import { isolatedHome, runNur } from '../helpers/cli.js';
 import { testContext } from '../helpers/context.js';
-import { fixtureIndex, fixtureRepo } from '../helpers/fixtures.js';
+import { fixtureIndex, fixturePath, fixtureRepo } from '../helpers/fixtures.js';
 
 const FLAKE = `{
   description = "test";
@@ -320,5 +322,37 @@ describe('flake detection', () => {
     expect(await detectFlake('path:/nonexistent/nur-repo', ctx())).toEqual({
       unknown: 'nix could not fetch it',
     });
+  });
+});
+
+describe('nur add and nur remove through the built CLI', () => {
+  const indexEnv = (home: Record<string, string>) => ({
+    ...home,
+    NUR_REPOS_URL: pathToFileURL(fixturePath('repos.json')).href,
+    NUR_LOCK_URL: pathToFileURL(fixturePath('repos.json.lock')).href,
+  });
+  const indexUrl = ['--index-url', pathToFileURL(fixturePath('packages.json')).href];
+
+  it('adds, reports, and removes again, leaving the original file', async () => {
+    const { dir, file } = flakeDir();
+    const env = indexEnv(isolatedHome().env);
+    const added = await runNur([...indexUrl, 'add', 'mic92', '--no-flake', '--flake', dir], {
+      env,
+    });
+    expect(added.exitCode).toBe(0);
+    expect(added.stdout).toContain('Added nur-mic92 to');
+    const removed = await runNur([...indexUrl, 'remove', 'nur-mic92', '--flake', file], { env });
+    expect(removed.exitCode).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(FLAKE);
+  });
+
+  it('exits 1 with line and column for a syntax error, and 2 for a bad flag', async () => {
+    const { dir } = flakeDir(FLAKE.replace('modules = [', 'modules = [ ('));
+    const env = indexEnv(isolatedHome().env);
+    const broken = await runNur([...indexUrl, 'add', 'mic92', '--no-flake'], { env, cwd: dir });
+    expect(broken.exitCode).toBe(1);
+    expect(broken.stderr).toMatch(/^nur: flake\.nix:\d+:\d+: syntax error/);
+    const usage = await runNur(['add', 'mic92', '--no-such-flag'], { env, cwd: dir });
+    expect(usage.exitCode).toBe(2);
   });
 });
