@@ -156,6 +156,10 @@ export function locateInputs(source: NixSource): InputsLayout {
       if (first === 'url' && second === undefined && setting.value?.name === 'String') {
         input.url = stringValue(text, setting.value);
         input.urlNode = setting.value;
+      } else if (first === 'url' && second === undefined && setting.value?.name === 'URI') {
+        // Old flakes write unquoted URLs: `inputs.nixpkgs.url = github:NixOS/nixpkgs;`.
+        input.url = textOf(text, setting.value);
+        input.urlNode = setting.value;
       } else if (first === 'flake' && second === undefined) {
         input.flake = boolValue(text, setting.value);
       } else if (first === 'follows' && second === undefined && setting.value) {

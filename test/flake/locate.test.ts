@@ -68,6 +68,12 @@ describe('listInputs', () => {
     ]);
   });
 
+  it('reads unquoted URL literals of older flakes', () => {
+    const source =
+      '{\n  inputs.nixpkgs.url = github:NixOS/nixpkgs/nixos-unstable;\n  outputs = _: { };\n}\n';
+    expect(listInputs(source)[0]?.url).toBe('github:NixOS/nixpkgs/nixos-unstable');
+  });
+
   it('refuses a file whose top level is not an attribute set', () => {
     expect(() => listInputs('let x = 1; in { }')).toThrow(/not an attribute set/);
   });
