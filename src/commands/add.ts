@@ -371,7 +371,7 @@ export async function addRun(options: AddOptions, context: AppContext): Promise<
   );
   if (plan.status === 'unchanged') {
     stdout.write(
-      `${file.shown} already has ${target.inputName} (${sanitizeLine(target.url)}); nothing to change\n`,
+      `${file.shown} already has ${plan.input ?? target.inputName} (${sanitizeLine(target.url)}); nothing to change\n`,
     );
     for (const text of plan.notes) note(text);
     return ExitCode.ok;
@@ -385,7 +385,7 @@ export async function addRun(options: AddOptions, context: AppContext): Promise<
   }
   await io.writeFlakeFile(file, plan.text);
   stdout.write(await io.unifiedDiff(file, plan.text, 1));
-  stdout.write(`Added ${target.inputName} to ${file.shown}.\n`);
+  stdout.write(`Added ${plan.input ?? target.inputName} to ${file.shown}.\n`);
   for (const text of plan.notes) note(text);
   for (const line of usage) stdout.write(`${sanitizeLine(line)}\n`);
   if (options.lock) await lockOrRestore(file, context);

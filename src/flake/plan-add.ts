@@ -45,10 +45,9 @@ export function planAddInput(
   request: AddInputRequest,
   file = 'flake.nix',
 ): FlakePlan {
-  const { name } = request;
-  if (!isNixIdentifier(name))
+  if (!isNixIdentifier(request.name))
     throw new UsageError(
-      `input name ${JSON.stringify(name)} is not a valid Nix identifier`,
+      `input name ${JSON.stringify(request.name)} is not a valid Nix identifier`,
       "Use letters, digits, _, - and ' (not starting with a digit), e.g. --name nur-foo.",
     );
   const tree = parseNix(source, file);
@@ -56,8 +55,21 @@ export function planAddInput(
   const outputs = locateOutputs(tree);
   const patches: Patch[] = [];
   const notes: string[] = [];
-
-  const existing = layout.inputs.find((i) => i.name === name);
+  let name = request.name;
+  let modules = request.modules;
+  let existing = layout.inputs.find((i) => i.name === name);
+  const sameUrl = layout.inputs.find((i) => i.url === request.url && isNixIdentifier(i.name));
+  if (!existing && sameUrl) {
+    // The repo is there under another name: use it rather than adding it twice.
+    notes.push(`${file} already has ${request.url} as input ${sameUrl.name}; using that name`);
+    const renamed = sameUrl.name;
+    modules = modules.map((m) => ({
+      ...m,
+      expr: m.expr.startsWith(`${name}.`) ? `${renamed}${m.expr.slice(name.length)}` : m.expr,
+    }));
+    name = renamed;
+    existing = sameUrl;
+  }
   if (existing) {
     const patch = existingInputPatch(existing, request);
     if (patch) patches.push(patch);
@@ -66,10 +78,10 @@ export function planAddInput(
   }
   const formal = formalPatch(tree, outputs, name, notes);
   if (formal) patches.push(formal);
-  for (const module of request.modules) {
+  for (const module of modules) {
     patches.push(...modulePatches(tree, outputs, name, module, notes));
   }
-  return finishPlan(source, patches, notes);
+  return { ...finishPlan(source, patches, notes), input: name };
 }
 
 function existingInputPatch(existing: FlakeInput, request: AddInputRequest): Patch | undefined {

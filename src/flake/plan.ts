@@ -36,6 +36,8 @@ export interface FlakePlan {
   /** One-line messages for the user: what was not done and what to do instead. */
   notes: string[];
   status: 'changed' | 'unchanged';
+  /** The input the plan is about (add reuses an input that has the same URL under another name). */
+  input?: string;
 }
 
 /** Applies the patches, and checks that the result is still a syntax tree without errors. */

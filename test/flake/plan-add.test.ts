@@ -105,6 +105,15 @@ describe('planAddInput: idempotence and conflicts', () => {
     expect(second).toMatchObject({ status: 'unchanged', patches: [], text: first.text });
   });
 
+  it('reuses an input that has the same url under another name', () => {
+    const named = source.replace('outputs', 'inputs.mine.url = "github:o/r";\n  outputs');
+    const plan = planAddInput(named, request({ modules: [] }));
+    expect(plan.input).toBe('mine');
+    expect(plan.text).not.toContain('nur-x');
+    expect(plan.text).toContain('outputs = { self, nixpkgs, mine, ... }');
+    expect(plan.notes.join('\n')).toContain('already has github:o/r as input mine');
+  });
+
   it('refuses the same name with another url unless forced, then replaces only the url', () => {
     const first = planAddInput(source, request()).text;
     expect(() => planAddInput(first, request({ url: 'github:o/other' }))).toThrow(
