@@ -20,7 +20,7 @@ export function ActionMenu({ pkg, selected, width, height }: ActionMenuProps) {
   const first = Math.max(0, Math.min(selected - room + 1, MENU_ITEMS.length - room));
   const items = MENU_ITEMS.slice(Math.max(0, first), Math.max(0, first) + room);
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       <Text {...theme.heading} wrap="truncate">
         {truncate(`Actions for ${sanitizeLine(pkg.ref)}`, width)}
       </Text>

@@ -18,7 +18,7 @@ import { ResultList } from './ResultList.js';
 import { initialState, reducer, type Notice, type TuiState } from './state.js';
 import { StatusLine } from './StatusLine.js';
 import { diffLines } from './diff-lines.js';
-import { useDeferredSearch, runSearch } from './use-search.js';
+import { runSearch, SEARCH_BUDGET_MS, useDeferredSearch } from './use-search.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { useTheme } from './use-theme.js';
 
@@ -33,6 +33,8 @@ export interface AppProps {
   age: IndexAge;
   /** A line for the status bar at start (a warning from loading the index). */
   initialNotice?: Notice;
+  /** Searches this fast (last time) run in the keystroke's frame; others after it. */
+  searchBudgetMs?: number;
   onExit(outcome: TuiOutcome): void;
 }
 
@@ -59,6 +61,8 @@ export function App(props: AppProps) {
   const { index, engine, searchOptions, effects, onExit } = props;
   const theme = useTheme();
   const size = useTerminalSize();
+  const budget = props.searchBudgetMs ?? SEARCH_BUDGET_MS;
+  const timing = useRef({ lastMs: Infinity }).current;
   const [state, dispatch] = useReducer(reducer, undefined, () => {
     const query = sanitizeLine(props.initialQuery);
     const first = computeLayout(size.columns, size.rows, true);
@@ -67,9 +71,9 @@ export function App(props: AppProps) {
       listHeight: first.listHeight,
       notice: props.initialNotice,
     };
-    return reducer(start, runSearch(engine, query, searchOptions));
+    return reducer(start, runSearch(engine, query, searchOptions, timing));
   });
-  useDeferredSearch(engine, state.query, state.searchedQuery, dispatch, searchOptions);
+  useDeferredSearch(engine, state.query, state.searchedQuery, dispatch, searchOptions, timing);
 
   const layout = computeLayout(size.columns, size.rows, state.previewOpen);
   useEffect(() => {
@@ -214,9 +218,21 @@ export function App(props: AppProps) {
       const command = commandForKey(input, key, state, view);
       if (!command) return;
       switch (command.kind) {
-        case 'dispatch':
+        case 'dispatch': {
+          let next = reducer(state, command.action);
           dispatch(command.action);
+          // Only a query that grew narrows the last search cheaply; clearing or deleting can
+          // make the engine rank the whole index, which must not happen on the keystroke path.
+          const grew = next.query !== state.query && next.query.startsWith(state.query);
+          if (grew && timing.lastMs <= budget) {
+            const outcome = runSearch(engine, next.query, searchOptions, timing);
+            next = reducer(next, outcome);
+            dispatch(outcome);
+          }
+          // Several keys can arrive in one chunk, before React renders: the next one starts here.
+          latest.current = { ...latest.current, state: next };
           return;
+        }
         case 'quit':
           onExit({ kind: 'cancelled', exitCode: command.code });
           return;
@@ -228,7 +244,7 @@ export function App(props: AppProps) {
           return;
       }
     },
-    [onExit, runItem, confirmAdd],
+    [onExit, runItem, confirmAdd, engine, searchOptions, timing, budget],
   );
   useInput(onInput);
 

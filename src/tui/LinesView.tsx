@@ -34,7 +34,7 @@ export function LinesView({ lines, width, height, offset = 0 }: LinesViewProps) 
   const theme = useTheme();
   const visible = lines.slice(offset, offset + height);
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       {visible.map((line, i) => (
         <Text key={offset + i} {...styleFor(theme, line.role)} wrap="truncate">
           {truncate(line.text, width) || ' '}

@@ -40,7 +40,7 @@ export function ResultList(props: ResultListProps) {
     })),
   );
   return (
-    <Box width={width} height={height} flexDirection="column" overflow="hidden">
+    <Box width={width} height={height} flexDirection="column">
       {visible.map((hit, i) => (
         <ResultRow
           key={hit.pkg.attrPath}

@@ -36,7 +36,7 @@ function ResultRowView({ hit, selected, columns }: ResultRowProps) {
   );
   const rowStyle = selected ? theme.selected : {};
   return (
-    <Box width={columns.width} height={1} overflow="hidden">
+    <Box width={columns.width} height={1}>
       <Text {...theme.pointer}>{selected ? '› ' : '  '}</Text>
       <Text {...rowStyle} wrap="truncate">
         {ref.map((segment, i) =>

@@ -38,19 +38,39 @@ describe('the search screen', () => {
     expect(selectedRow(view.text())).toContain(expected.hits[0]!.pkg.ref);
   });
 
-  it('draws the typed character before the search runs, so typing never waits for it', async () => {
-    const view = renderApp({ initialQuery: 'goatcounte' });
+  it('draws the typed character before a slow search runs, so typing never waits for it', async () => {
+    // Budget 0: every search counts as slow and runs after the keystroke's frame.
+    const view = renderApp({ initialQuery: 'goatcounte', searchBudgetMs: 0 });
     await view.settle();
     const frames = view.frames.length;
     view.stdin.write('r');
-    // The first frame after the keystroke has the new query and the search still pending (…):
-    // the search runs on a later turn of the event loop.
     for (let i = 0; i < 100 && view.frames.length === frames; i++)
       await new Promise((resolve) => setImmediate(resolve));
     expect(view.text()).toContain('> goatcounter');
     expect(view.text()).toMatch(/… \d+\/\d+/);
     await view.settle();
     expect(view.text()).not.toMatch(/… \d+\/\d+/);
+  });
+
+  it("shows the results in the keystroke's own frame when the search is fast", async () => {
+    const view = renderApp({ initialQuery: 'goatcounte', searchBudgetMs: Infinity });
+    await view.settle();
+    const frames = view.frames.length;
+    view.stdin.write('r');
+    for (let i = 0; i < 100 && view.frames.length === frames; i++)
+      await new Promise((resolve) => setImmediate(resolve));
+    expect(view.text()).toContain('> goatcounter');
+    expect(view.text()).not.toMatch(/… \d+\/\d+/);
+    expect(selectedRow(view.text())).toContain(expectedHits('goatcounter').hits[0]!.pkg.ref);
+  });
+
+  it('handles several keys arriving in one chunk, each on the screen the previous one opened', async () => {
+    const view = renderApp({ initialQuery: 'gateway', searchBudgetMs: Infinity });
+    await view.settle();
+    // Enter then ↓ in one read: the ↓ must move in the menu Enter opened, not in the list.
+    view.stdin.write('\r\u001b[B');
+    await view.settle();
+    expect(selectedRow(view.text())).toContain('Show full details');
   });
 
   it('edits the query with Backspace and clears it with Ctrl-U', async () => {

@@ -44,6 +44,7 @@ export function renderApp(
         effects={effects}
         age={props.age ?? { text: 'index 1 h old', warning: false }}
         initialNotice={props.initialNotice}
+        searchBudgetMs={props.searchBudgetMs}
         onExit={props.onExit ?? onExit}
       />
     </ThemeContext.Provider>,
