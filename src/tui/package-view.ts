@@ -43,7 +43,7 @@ function maintainersText(pkg: Package): string {
     .join(', ');
 }
 
-const LABEL_WIDTH = 11;
+const LABEL_WIDTH = 12;
 
 /** `Label      value`, the value wrapped under itself. */
 function field(label: string, value: string, width: number): ViewLine[] {

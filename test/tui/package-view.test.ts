@@ -50,4 +50,11 @@ describe('package views', () => {
     for (const snippet of snippets) expect(details).toContain(snippet.title);
     expect(details.some((l) => l.includes(repo.lockedRev!))).toBe(true);
   });
+
+  it('keeps a gap between every label and its value, the longest label included', () => {
+    const pkg = fixturePackage('mic92.goatcounter');
+    const details = detailsLines(pkg, fixtureRepo('mic92'), [], 100).map((l) => l.text);
+    const maintainers = details.find((l) => l.startsWith('Maintainers'))!;
+    expect(maintainers).toMatch(/^Maintainers +\S/);
+  });
 });
