@@ -117,6 +117,9 @@ describe('nur search in a real terminal (120×35)', () => {
         (text) => text.startsWith('> export') && !/… \d+\//.test(text.split('\n')[0]!),
         'the results for "export"',
       );
+      // The terminal's own cursor sits after the query, where the next character goes.
+      const cursor = await tmux('display', '-p', '-t', term.name, '#{cursor_x},#{cursor_y}');
+      expect(cursor.stdout).toBe(`${'> export'.length},0`);
       await term.keys('Down');
       screen = await term.waitFor(
         (text) => selectedRow(text)?.includes(exportRefs[1]!) ?? false,
