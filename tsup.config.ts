@@ -14,5 +14,14 @@ export default defineConfig({
   splitting: true,
   sourcemap: false,
   shims: false,
+  // Bundled: ink's dependency tree (an es-toolkit barrel, the reconciler) loads far faster as one chunk,
+  // and commander is on every start-up path.
+  noExternal: ['ink', 'commander'],
+  // Ink loads its devtools bridge only under DEV=true; it is not a dependency.
+  external: ['react-devtools-core'],
+  // Bundled CommonJS (commander, parts of ink's tree) calls require() for Node built-ins.
+  banner: {
+    js: "import { createRequire as __nurCreateRequire } from 'node:module'; const require = __nurCreateRequire(import.meta.url);",
+  },
   define: { __NUR_VERSION__: JSON.stringify(version) },
 });
