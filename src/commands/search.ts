@@ -5,6 +5,7 @@ import { ExitCode, NurError, UsageError } from '../errors.js';
 import type { License, MatchRange, SearchHit } from '../model.js';
 import type { CommandHost } from '../program.js';
 import { parseQuery } from '../search/query.js';
+import type { IOStreams } from '../term/io.js';
 import { sanitizeLine } from '../term/sanitize.js';
 import { createStyle, type Style } from '../term/style.js';
 
@@ -130,6 +131,20 @@ function checkLimit(limit: number | undefined): number {
   return limit;
 }
 
+/**
+ * Whether the interactive picker runs: on a terminal unless --plain/--json; and, like fzf, with
+ * stdout captured (`nur show $(nur search)`) when no query was given and stderr is a terminal,
+ * since a query in a pipe asks for the plain table.
+ */
+export function shouldOpenPicker(
+  options: Pick<SearchCommandOptions, 'plain' | 'json' | 'query'>,
+  io: Pick<IOStreams, 'canPrompt' | 'canPromptOnStderr'>,
+): boolean {
+  if (options.plain || options.json) return false;
+  if (io.canPrompt) return true;
+  return io.canPromptOnStderr && options.query.trim() === '';
+}
+
 export async function searchRun(
   options: SearchCommandOptions,
   context: AppContext,
@@ -140,7 +155,7 @@ export async function searchRun(
   // A malformed query fails (exit 2) before any index is read.
   parseQuery(query);
 
-  if (context.io.canPrompt && !options.plain && !options.json) {
+  if (shouldOpenPicker(options, context.io)) {
     const { runSearchTui } = await import('../tui/run.js');
     return runSearchTui({ context, initialQuery: query, searchOptions: { repo } });
   }

@@ -20,6 +20,11 @@ export interface IOStreams {
   stderrIsTTY: boolean;
   /** Both ends are a terminal and not CI: the interactive TUI may run. */
   canPrompt: boolean;
+  /**
+   * stdin and stderr are a terminal and not CI: a picker may draw on stderr while stdout is
+   * captured, as fzf does for `nur show $(nur search)`.
+   */
+  canPromptOnStderr: boolean;
   color: boolean;
   /** Columns to fit tables to; undefined in a pipe (never truncate). */
   width?: number;
@@ -64,6 +69,7 @@ export function createIOStreams(
     stdoutIsTTY,
     stderrIsTTY,
     canPrompt: stdoutIsTTY && Boolean(streams.stdin.isTTY) && !isCI(env),
+    canPromptOnStderr: stderrIsTTY && Boolean(streams.stdin.isTTY) && !isCI(env),
     color: colorEnabled(stdoutIsTTY, env, opts),
     width: stdoutIsTTY ? terminalWidth(streams.stdout, env) : undefined,
   };
@@ -83,6 +89,7 @@ export function bufferStreams(
     stdoutIsTTY: isTTY,
     stderrIsTTY: isTTY,
     canPrompt: false,
+    canPromptOnStderr: false,
     color: options.color ?? false,
     width: isTTY ? (options.columns ?? 80) : undefined,
   };

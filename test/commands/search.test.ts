@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { searchRun, type SearchCommandOptions } from '../../src/commands/search.js';
+import {
+  searchRun,
+  shouldOpenPicker,
+  type SearchCommandOptions,
+} from '../../src/commands/search.js';
 import { UsageError } from '../../src/errors.js';
 import type { NurIndex, Package } from '../../src/model.js';
 import { displayWidth } from '../../src/term/table.js';
@@ -202,5 +206,33 @@ describe('on a terminal with --plain', () => {
   it('says on stderr how many matches the limit hid', async () => {
     const { stderr } = await run({ query: 'go', plain: true, limit: 2 }, { isTTY: true });
     expect(stderr).toMatch(/^2 of \d+ matches shown/);
+  });
+});
+
+describe('when the picker opens', () => {
+  const terminal = { canPrompt: true, canPromptOnStderr: true };
+  const captured = { canPrompt: false, canPromptOnStderr: true };
+  const pipeline = { canPrompt: false, canPromptOnStderr: false };
+
+  it('opens on a terminal, with or without a query', () => {
+    expect(shouldOpenPicker({ query: 'expo' }, terminal)).toBe(true);
+    expect(shouldOpenPicker({ query: '' }, terminal)).toBe(true);
+  });
+
+  it('stays plain with --plain or --json even on a terminal', () => {
+    expect(shouldOpenPicker({ query: 'expo', plain: true }, terminal)).toBe(false);
+    expect(shouldOpenPicker({ query: '', json: true }, terminal)).toBe(false);
+  });
+
+  it('opens on stderr for `nur show $(nur search)`, where stdout is captured and no query given', () => {
+    expect(shouldOpenPicker({ query: ' ' }, captured)).toBe(true);
+  });
+
+  it('prints the table when stdout is captured and a query is given', () => {
+    expect(shouldOpenPicker({ query: 'exporter' }, captured)).toBe(false);
+  });
+
+  it('never opens without a terminal on stdin and stderr (CI, cron, pipes)', () => {
+    expect(shouldOpenPicker({ query: '' }, pipeline)).toBe(false);
   });
 });

@@ -93,6 +93,7 @@ function tuiContext(options: { stdoutIsTTY?: boolean; loadIndex?: () => Promise<
     stdoutIsTTY,
     stderrIsTTY: true,
     canPrompt: true,
+    canPromptOnStderr: true,
     color: false,
     width: 100,
   };

@@ -13,7 +13,15 @@ async function captured(context: AppContext, run: () => Promise<number>) {
   const stderr = recordingStream();
   await withIo(
     context,
-    { stdout, stderr, stdoutIsTTY: false, stderrIsTTY: false, canPrompt: false, width: undefined },
+    {
+      stdout,
+      stderr,
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+      canPrompt: false,
+      canPromptOnStderr: false,
+      width: undefined,
+    },
     run,
   );
   const lines = (text: string) =>
