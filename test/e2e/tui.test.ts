@@ -185,6 +185,34 @@ describe('nur search in a real terminal (120×35)', () => {
   });
 });
 
+describe('nur show $(nur search)', () => {
+  it('picks on stderr while stdout is captured, then shows the chosen package', async () => {
+    const term = await terminal(120, 35);
+    try {
+      await term.shell('clear', PROMPT);
+      await term.type(`node ${NUR_BIN} show $(${search}) --snippet attr`);
+      await term.keys('Enter');
+      await term.waitFor((text) => text.startsWith('> '), 'the picker');
+      await term.type('goatcounter');
+      await term.waitFor(
+        (text) => selectedRow(text)?.includes('mic92.goatcounter') ?? false,
+        'mic92.goatcounter selected',
+      );
+      await term.keys('Enter');
+      await term.waitForText('Actions for mic92.goatcounter');
+      await term.type('s');
+      const screen = await term.waitFor(
+        (text) => text.includes(`pkgs.nur.repos.mic92.goatcounter\n${PROMPT}`),
+        'the snippet of the chosen package, then the prompt',
+      );
+      expect(screen).not.toContain('Actions for');
+      await term.shell('echo "exit=$?"', 'exit=0');
+    } finally {
+      await term.close();
+    }
+  });
+});
+
 describe('nur search in a tiny terminal (40×10)', () => {
   it('fits the screen, navigates, opens the menu and quits cleanly', async () => {
     const term = await terminal(40, 10);
