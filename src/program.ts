@@ -4,15 +4,15 @@ import type { AppContext, GlobalOptions } from './context.js';
 import { ExitCode, NurError } from './errors.js';
 import { sanitizeLine } from './term/sanitize.js';
 import { VERSION } from './version.js';
-import { registerCompletion } from './commands/completion.js';
-import { registerUpdate } from './commands/update.js';
-import { registerRepos } from './commands/repos.js';
-import { registerInputs } from './commands/inputs.js';
-import { registerConfig } from './commands/config.js';
+import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
 import { registerAdd } from './commands/add.js';
 import { registerRemove } from './commands/remove.js';
-import { registerSearch } from './commands/search.js';
+import { registerInputs } from './commands/inputs.js';
+import { registerRepos } from './commands/repos.js';
+import { registerUpdate } from './commands/update.js';
+import { registerConfig } from './commands/config.js';
+import { registerCompletion } from './commands/completion.js';
 
 /** What command actions get from the process running them. */
 export interface CommandHost {
@@ -46,16 +46,16 @@ export function buildProgram(host: CommandHost): Command {
     .showSuggestionAfterError(true)
     .addHelpText('after', programExamples)
     .exitOverride();
-  // One line per command; each lives in src/commands/<name>.ts and exports register<Name>(program, host).
-  registerCompletion(program, host);
-  registerUpdate(program, host);
-  registerRepos(program, host);
-  registerInputs(program, host);
-  registerConfig(program, host);
+  // One line per command, in the order `nur --help` lists them; each lives in src/commands/<name>.ts.
+  registerSearch(program, host);
   registerShow(program, host);
   registerAdd(program, host);
   registerRemove(program, host);
-  registerSearch(program, host);
+  registerInputs(program, host);
+  registerRepos(program, host);
+  registerUpdate(program, host);
+  registerConfig(program, host);
+  registerCompletion(program, host);
   return program;
 }
 
