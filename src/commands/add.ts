@@ -5,6 +5,7 @@ import type { AppContext } from '../context.js';
 import { ExitCode, NurError, UsageError } from '../errors.js';
 import type { NurIndex, Package, Repo } from '../model.js';
 import type { CommandHost } from '../program.js';
+import { refNotFound } from './ref-not-found.js';
 import { sanitizeLine } from '../term/sanitize.js';
 
 export interface AddOptions {
@@ -138,23 +139,6 @@ async function validInputName(name: string, what: string): Promise<string> {
   return name;
 }
 
-async function notFound(index: NurIndex, ref: string): Promise<NurError> {
-  const [{ suggest }, { stripRefPrefix }] = await Promise.all([
-    import('../search/suggest.js'),
-    import('../index/resolve.js'),
-  ]);
-  const repoNames = new Set([...Object.keys(index.repos), ...index.packages.map((p) => p.repo)]);
-  const matches = suggest(stripRefPrefix(ref), {
-    refs: index.packages.map((p) => p.ref),
-    repoNames: [...repoNames],
-  });
-  return new NurError(`no package or repo named ${JSON.stringify(ref)} in the NUR index`, {
-    hint: matches.length
-      ? `Did you mean ${matches.map((m) => m.value).join(', ')}?`
-      : 'Find it with nur search, or add any GitHub flake as owner/repo.',
-  });
-}
-
 function packageUsage(inputName: string, pkg: Package, repo: Repo) {
   return async (flake: boolean): Promise<string[]> => {
     const [{ attrComponents }, { importExpression }, { nixAttrName }] = await Promise.all([
@@ -184,7 +168,12 @@ async function repoTarget(options: AddOptions, context: AppContext): Promise<Add
 
   if (!resolved) {
     const ownerPath = options.ref.trim().replace(/\.git$/, '');
-    if (!OWNER_REPO.test(ownerPath)) throw await notFound(index, options.ref);
+    if (!OWNER_REPO.test(ownerPath))
+      throw await refNotFound(
+        index,
+        options.ref,
+        'Find it with nur search, or add any GitHub flake as owner/repo.',
+      );
     if (options.pin)
       throw new UsageError(`${ownerPath} is not in NUR, so NUR has no locked rev to pin`);
     const repoPart = ownerPath.split('/')[1]!;

@@ -1,7 +1,7 @@
 // The I/O around a flake.nix edit, shared by `nur add` and `nur remove`: find and read the file,
 // check the result with the real Nix parser, show a diff, and write it only if nothing changed meanwhile.
 import { access, constants, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { AppContext } from '../context.js';
 import { NurError } from '../errors.js';
 import { stripControl } from '../term/sanitize.js';
@@ -24,15 +24,25 @@ export async function flakePathOf(flake: string | undefined, context: AppContext
     target = resolveSettings(context).flake;
   }
   try {
-    if ((await stat(target)).isDirectory()) return join(target, 'flake.nix');
+    return (await stat(target)).isDirectory() ? join(target, 'flake.nix') : target;
   } catch {
-    // A missing path is reported when it is read.
+    // A missing path is reported when it is read; one not naming a .nix file meant a directory.
+    return target.endsWith('.nix') ? target : join(target, 'flake.nix');
   }
-  return target;
+}
+
+/** How a path is named in messages: relative to the working directory when below it. */
+export function shownPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel)
+    ? rel
+    : rel === ''
+      ? basename(path)
+      : path;
 }
 
 export async function readFlakeFile(path: string, context: AppContext): Promise<FlakeFile> {
-  const shown = relative(context.cwd, path) || basename(path);
+  const shown = shownPath(path, context.cwd);
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });

@@ -18,30 +18,6 @@ export interface InputsOptions {
 }
 
 /** The flake.nix a `--flake` value names: the file itself, or flake.nix inside a directory. */
-export async function flakeFileOf(flake: string | undefined, cwd: string): Promise<string> {
-  const target = resolve(cwd, flake ?? '.');
-  try {
-    if ((await stat(target)).isDirectory()) return join(target, 'flake.nix');
-    return target;
-  } catch {
-    return target.endsWith('.nix') ? target : join(target, 'flake.nix');
-  }
-}
-
-async function readFlake(file: string, shown: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new NurError(`no flake.nix at ${shown}`, {
-        hint: 'Create one with `nix flake init`, or point at it with --flake PATH.',
-        cause: error,
-      });
-    throw new NurError(`cannot read ${shown}: ${(error as Error).message}`, { cause: error });
-  }
-}
-
 async function readLockText(file: string): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8');
@@ -103,17 +79,11 @@ function renderText(
   );
 }
 
-/** How a path is named in messages: relative to the working directory when below it. */
-function shownPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}
-
 export async function inputsRun(options: InputsOptions, context: AppContext): Promise<number> {
   const { stdout, stderr } = context.io;
-  const flakeFile = await flakeFileOf(options.flake, context.cwd);
-  const shown = shownPath(flakeFile, context.cwd);
-  const source = await readFlake(flakeFile, shown);
+  const { flakePathOf, readFlakeFile, shownPath } = await import('./flake-edit-io.js');
+  const flakeFile = await flakePathOf(options.flake, context);
+  const { text: source, shown } = await readFlakeFile(flakeFile, context);
   const { listInputs } = await import('../flake/list-inputs.js');
   const declared = listInputs(source, shown);
 

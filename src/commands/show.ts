@@ -5,6 +5,7 @@ import { ExitCode, NurError, UsageError } from '../errors.js';
 import type { License, Maintainer, NurIndex, Package, Repo } from '../model.js';
 import { repoFlakeUrl } from '../nix/flake-url.js';
 import type { CommandHost } from '../program.js';
+import { refNotFound } from './ref-not-found.js';
 import { PACKAGE_SNIPPET_NAMES, REPO_SNIPPET_NAMES } from '../snippets/catalog.js';
 import type { Snippet, SnippetOptions, SnippetSet } from '../snippets/types.js';
 import { sanitizeBlock, sanitizeLine, stripControl } from '../term/sanitize.js';
@@ -280,24 +281,6 @@ function pickSnippet(set: SnippetSet, names: readonly string[], name: string): S
   throw new UsageError(`unknown snippet ${JSON.stringify(name)}`, `Snippets: ${names.join(', ')}.`);
 }
 
-async function notFound(index: NurIndex, ref: string): Promise<NurError> {
-  const [{ suggest }, { stripRefPrefix }] = await Promise.all([
-    import('../search/suggest.js'),
-    import('../index/resolve.js'),
-  ]);
-  const repoNames = new Set([...Object.keys(index.repos), ...index.packages.map((p) => p.repo)]);
-  const matches = suggest(stripRefPrefix(ref), {
-    refs: index.packages.map((p) => p.ref),
-    repoNames: [...repoNames],
-  });
-  return new NurError(`no package or repo named ${JSON.stringify(ref)} in the NUR index`, {
-    exitCode: ExitCode.failure,
-    hint: matches.length
-      ? `Did you mean ${matches.map((m) => m.value).join(', ')}?`
-      : `Search for it: nur search ${ref.split('.').at(-1) ?? ref}`,
-  });
-}
-
 export async function showRun(options: ShowOptions, context: AppContext): Promise<number> {
   const ref = options.ref.trim();
   if (!ref) throw new UsageError('nur show needs a REF', 'Example: nur show mic92.goatcounter');
@@ -306,7 +289,12 @@ export async function showRun(options: ShowOptions, context: AppContext): Promis
   const index = await context.loadIndex();
   const { resolveRef } = await import('../index/resolve.js');
   const resolved = resolveRef(index, ref);
-  if (!resolved) throw await notFound(index, ref);
+  if (!resolved)
+    throw await refNotFound(
+      index,
+      ref,
+      `Search for it: nur search ${ref.split('.').at(-1) ?? ref}`,
+    );
   const { stdout } = context.io;
   const style = createStyle(context.io.color);
 
