@@ -192,7 +192,8 @@ describe('nur show $(nur search)', () => {
       await term.shell('clear', PROMPT);
       await term.type(`node ${NUR_BIN} show $(${search}) --snippet attr`);
       await term.keys('Enter');
-      await term.waitFor((text) => text.startsWith('> '), 'the picker');
+      // Type once the index is in: the list's counter shows the whole index.
+      await term.waitForText(`/${fixtureIndex().packages.length}`);
       await term.type('goatcounter');
       await term.waitFor(
         (text) => selectedRow(text)?.includes('mic92.goatcounter') ?? false,
@@ -210,7 +211,8 @@ describe('nur show $(nur search)', () => {
     } finally {
       await term.close();
     }
-  });
+    // Every wait above is bounded by its own poll; the test as a whole gets the sum.
+  }, 120_000);
 });
 
 describe('nur search in a tiny terminal (40×10)', () => {
