@@ -2,6 +2,7 @@
 // Pure; every value from the index goes through sanitizeLine/sanitizeBlock here, before layout.
 import type { Package, Repo } from '../model.js';
 import type { Snippet } from '../snippets/types.js';
+import { summarizePlatforms } from '../term/platforms.js';
 import { sanitizeBlock, sanitizeLine } from '../term/sanitize.js';
 import { truncate, wrap } from './text.js';
 
@@ -29,11 +30,6 @@ function licenseText(pkg: Package): string {
     .map((l) => l.spdxId ?? l.shortName ?? l.fullName ?? '')
     .filter(Boolean)
     .join(', ');
-}
-
-function platformsText(platforms: string[], limit: number): string {
-  if (platforms.length <= limit) return platforms.join(', ');
-  return `${platforms.slice(0, limit).join(', ')} (+${platforms.length - limit} more)`;
 }
 
 function maintainersText(pkg: Package): string {
@@ -88,7 +84,7 @@ export function previewLines(
   lines.push(...field('Homepage', pkg.homepage, width));
   lines.push(...field('License', licenseText(pkg), width));
   lines.push(...field('Program', pkg.mainProgram, width));
-  lines.push(...field('Platforms', platformsText(pkg.platforms, 3), width));
+  lines.push(...field('Platforms', summarizePlatforms(pkg.platforms), width));
   lines.push(...field('Repo', repo?.url ?? pkg.repo, width));
   if (primary) lines.push(line(''), ...snippetLines(primary, width));
   return lines;
@@ -112,7 +108,7 @@ export function detailsLines(
   lines.push(...field('Homepage', pkg.homepage, width));
   lines.push(...field('License', licenseText(pkg), width));
   lines.push(...field('Program', pkg.mainProgram, width));
-  lines.push(...field('Platforms', platformsText(pkg.platforms, 12), width));
+  lines.push(...field('Platforms', summarizePlatforms(pkg.platforms), width));
   lines.push(...field('Maintainers', maintainersText(pkg), width));
   lines.push(...field('Outputs', pkg.outputs.join(', '), width));
   lines.push(...field('Source', pkg.position, width));

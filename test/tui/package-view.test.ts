@@ -51,6 +51,13 @@ describe('package views', () => {
     expect(details.some((l) => l.includes(repo.lockedRev!))).toBe(true);
   });
 
+  it('summarises platforms by OS as nur show does, common systems first', () => {
+    const pkg = fixturePackage('mic92.goatcounter');
+    const preview = previewLines(pkg, fixtureRepo('mic92'), undefined, 200).map((l) => l.text);
+    const platforms = preview.find((l) => l.startsWith('Platforms'))!;
+    expect(platforms).toMatch(/^Platforms +linux \(x86_64, aarch64, \+\d+ more\), darwin \(/);
+  });
+
   it('keeps a gap between every label and its value, the longest label included', () => {
     const pkg = fixturePackage('mic92.goatcounter');
     const details = detailsLines(pkg, fixtureRepo('mic92'), [], 100).map((l) => l.text);
