@@ -50,10 +50,12 @@ export function rankFew(
 /**
  * The best `limit` ids (all when limit is 0 or undefined), best first. Each match is packed as
  * score·base + (base − 1 − rank) into a Float64Array, whose numeric sort is much faster than a
- * comparator sort; scores are integers, so the packing is exact.
+ * comparator sort; scores are integers, so the packing is exact and every key is distinct. With a
+ * limit, only the best `limit` keys are selected and sorted: a one-letter query matches most of
+ * the index, and sorting all of it for 50 hits would dominate the search.
  */
 export function rankMatches(
-  ids: readonly number[],
+  ids: ArrayLike<number>,
   scoreOf: (id: number) => number,
   order: TieOrder,
   limit?: number,
@@ -64,13 +66,48 @@ export function rankMatches(
     const id = ids[i]!;
     keys[i] = scoreOf(id) * base + (base - 1 - rankOf[id]!);
   }
-  keys.sort();
   const count = limit && limit > 0 ? Math.min(limit, keys.length) : keys.length;
+  const best = count < keys.length ? selectLargest(keys, count) : keys;
+  best.sort();
   const ranked: number[] = new Array(count);
   for (let i = 0; i < count; i++) {
-    const key = keys[keys.length - 1 - i]!;
+    const key = best[best.length - 1 - i]!;
     const score = Math.floor(key / base);
     ranked[i] = idAt[base - 1 - (key - score * base)]!;
   }
   return ranked;
+}
+
+/**
+ * The `count` largest of distinct `keys` (0 < count < length), in no order: quickselect
+ * (Hoare partition, median-of-three pivot) moves them to the end of `keys`, then a view of that end.
+ */
+export function selectLargest(keys: Float64Array, count: number): Float64Array {
+  const target = keys.length - count;
+  let low = 0;
+  let high = keys.length - 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    // Median of three, so sorted or reversed input does not degrade to quadratic time.
+    const [a, b, c] = [keys[low]!, keys[mid]!, keys[high]!];
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (keys[i]! < pivot) i++;
+      while (keys[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = keys[i]!;
+        keys[i] = keys[j]!;
+        keys[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    // Now keys[low..j] ≤ pivot ≤ keys[i..high], and keys between j and i equal the pivot.
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return keys.subarray(target);
 }
