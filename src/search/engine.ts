@@ -1,13 +1,16 @@
 // The one search engine of the CLI and the TUI: built once per index, queried per keystroke.
 //
 // Per query: parse → candidates (the previous matches when the query only grew, else the whole
-// index or one repo) → one corpus scan for the longest term → each candidate scored by substring
-// tiers on precomputed fields (typo matches via fuse.js for words found nowhere literally) →
-// integer scores ranked by a packed numeric sort → match ranges for the returned hits only.
+// index or one repo) → one corpus scan for the longest term (a letter-tier lookup for one letter)
+// → term by term, each survivor scored by substring tiers on precomputed fields (typo matches via
+// fuse.js for words found nowhere literally; one-letter words from precomputed letter tiers;
+// words unchanged since the last search from its scores) → integer scores, the best `limit`
+// selected and sorted by a packed numeric key → match ranges for the returned hits only.
 // Everything per package is computed lazily: a one-shot `nur search` in a pipe touches only the
 // packages that contain its words.
 import type { Package, SearchEngine, SearchHit, SearchOptions, SearchResult } from '../model.js';
 import { packageFields, penaltyOf, type PackageFields } from './fields.js';
+import { LetterTiers, letterOf } from './letters.js';
 import { Corpus, IdMarks } from './prefilter.js';
 import { parseQuery, type ParsedQuery, type Term } from './query.js';
 import { matchRanges } from './ranges.js';
@@ -20,7 +23,6 @@ export { parseQuery } from './query.js';
 
 type LetterCase = 'folded' | 'original';
 type TypoHits = ReadonlyArray<Map<number, TypoHit> | undefined>;
-type NameTiers = ReadonlyArray<Uint8Array | undefined>;
 
 /** From this many candidates (and a third of the index) on, name tiers come from whole-index scans. */
 const SCAN_TIERS_FROM = 4096;
@@ -28,7 +30,21 @@ const SCAN_TIERS_FROM = 4096;
 interface PreviousSearch {
   parsed: ParsedQuery;
   repoOption: string | undefined;
-  matched: number[];
+  matched: Int32Array;
+  /** Scores of its terms, by termKey. */
+  memos: Map<string, TermMemo>;
+}
+
+/** One search's query, as the scoring steps need it. */
+interface QueryContext {
+  terms: readonly PreparedTerm[];
+  parsed: ParsedQuery;
+  repoOption: string | undefined;
+  typoHits: TypoHits;
+  /** Per term, its scores (see TermMemo). */
+  memos: readonly TermMemo[];
+  /** The term every candidate is known to contain, or -1. */
+  containedTerm: number;
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) =>
@@ -73,12 +89,24 @@ function termToScan(terms: readonly Term[], unchanged: readonly Term[] = []): nu
 
 const haystackOf = (pkg: Package) => `${pkg.ref}\n${pkg.pname}\n${pkg.description}`;
 
+/** Identifies a term's score per package: same kind, text, negation and letter case. */
+const termKey = (term: Term, caseSensitive: boolean) =>
+  `${caseSensitive ? 'A' : 'a'}${term.negated ? '!' : ''}${term.kind}:${term.text}`;
+
+/**
+ * Scores of one term per package id, stored as score + 2 (0: not computed yet). A term's score
+ * depends on nothing else in the query, so a word left unchanged while typing keeps its scores.
+ */
+type TermMemo = Uint8Array;
+const MEMO_OFFSET = 2;
+
 class Engine implements SearchEngine {
   private readonly fields: Array<PackageFields | undefined>;
   private readonly allIds: number[];
   private readonly idsOfRepo = new Map<string, number[]>();
-  /** Lower-case repo and score penalty per package: filters and big result sets need no fields. */
-  private readonly repoOf: string[];
+  /** Repo (as an index into repoIds) and score penalty per package: filters need no fields. */
+  private readonly repoIdOf: Uint32Array;
+  private readonly repoIds = new Map<string, number>();
   private readonly penalties: Uint8Array;
   private readonly scores: Int32Array;
   private readonly marks: IdMarks;
@@ -86,16 +114,19 @@ class Engine implements SearchEngine {
   private readonly corpora: Partial<Record<LetterCase, Corpus>> = {};
   private readonly typoMatchers: Partial<Record<LetterCase, TypoMatcher>> = {};
   private readonly nameCorpora: Partial<Record<LetterCase, NameCorpora>> = {};
+  private letterTiers: LetterTiers | undefined;
   private previous: PreviousSearch | undefined;
 
   constructor(private readonly packages: readonly Package[]) {
     this.fields = new Array<PackageFields | undefined>(packages.length);
     this.allIds = packages.map((_, i) => i);
-    this.repoOf = new Array<string>(packages.length);
+    this.repoIdOf = new Uint32Array(packages.length);
     this.penalties = new Uint8Array(packages.length);
     packages.forEach((pkg, id) => {
       const repo = pkg.repo.toLowerCase();
-      this.repoOf[id] = repo;
+      let repoId = this.repoIds.get(repo);
+      if (repoId === undefined) this.repoIds.set(repo, (repoId = this.repoIds.size));
+      this.repoIdOf[id] = repoId;
       this.penalties[id] = penaltyOf(pkg);
       const list = this.idsOfRepo.get(repo);
       if (list) list.push(id);
@@ -116,41 +147,34 @@ class Engine implements SearchEngine {
     const typoHits = terms.map((term) => this.typoHitsFor(term, parsed.caseSensitive));
     const narrowing = this.previous !== undefined && narrows(this.previous, parsed, repoOption);
     const base = narrowing
-      ? this.marks.union([this.previous!.matched, ...typoHits.map((hits) => hits?.keys() ?? [])])
+      ? this.marks.union([
+          this.previous!.matched,
+          ...typoHits.map((hits) => (hits ? [...hits.keys()] : [])),
+        ])
       : this.initialCandidates(parsed, repoOption);
     const scanned = termToScan(terms, narrowing ? this.previous!.parsed.terms : []);
     const { candidates, contained } = this.prefilter(base, terms, scanned, parsed, typoHits);
 
-    const nameTiers: NameTiers =
-      candidates.length >= Math.max(SCAN_TIERS_FROM, this.packages.length / 3)
-        ? terms.map((term) =>
-            scansNames(term)
-              ? this.namesCorpora(parsed.caseSensitive).nameTiers(term, this.packages.length)
-              : undefined,
-          )
-        : [];
-
-    const matched: number[] = [];
-    for (const id of candidates) {
-      const score = this.score(
-        id,
-        terms,
-        parsed,
-        repoOption,
-        typoHits,
-        nameTiers,
-        contained ? scanned : -1,
-      );
-      if (score === undefined) continue;
-      this.scores[id] = score;
-      matched.push(id);
+    const memos = new Map<string, TermMemo>();
+    for (const term of terms) {
+      const key = termKey(term, parsed.caseSensitive);
+      if (!memos.has(key))
+        memos.set(key, this.previous?.memos.get(key) ?? new Uint8Array(this.packages.length));
     }
-    this.previous = { parsed, repoOption, matched };
+    const matched = this.scoreCandidates(candidates, {
+      terms,
+      parsed,
+      repoOption,
+      typoHits,
+      memos: terms.map((term) => memos.get(termKey(term, parsed.caseSensitive))!),
+      containedTerm: contained ? scanned : -1,
+    });
+    this.previous = { parsed, repoOption, matched, memos };
 
     const scoreOf = (id: number) => this.scores[id]!;
     let ranked: number[];
     if (matched.length < SMALL_RESULT)
-      ranked = rankFew(matched, scoreOf, this.packages, options.limit);
+      ranked = rankFew(Array.from(matched), scoreOf, this.packages, options.limit);
     else {
       this.order ??= tieOrder(this.packages);
       ranked = rankMatches(matched, scoreOf, this.order, options.limit);
@@ -172,46 +196,130 @@ class Engine implements SearchEngine {
     return (this.fields[id] ??= packageFields(this.packages[id]!));
   }
 
-  /** The package's score, or undefined when a filter or a term rejects it. */
-  private score(
-    id: number,
-    terms: readonly PreparedTerm[],
-    parsed: ParsedQuery,
-    repoOption: string | undefined,
-    typoHits: TypoHits,
-    nameTiers: NameTiers,
-    containedTerm: number,
-  ): number | undefined {
-    const repo = this.repoOf[id]!;
-    if (repoOption !== undefined && repo !== repoOption) return undefined;
-    if (parsed.repos.length && !parsed.repos.includes(repo)) return undefined;
-    for (const license of parsed.licenses)
-      if (!matchesLicense(this.fieldsOf(id), license)) return undefined;
-    let total = -this.penalties[id]!;
-    for (let i = 0; i < terms.length; i++) {
-      const nameTier = nameTiers[i]?.[id];
-      let termScore =
-        nameTier ||
-        scoreTerm(this.fieldsOf(id), terms[i]!, parsed.caseSensitive, i === containedTerm);
-      const typo = typoHits[i]?.get(id);
-      if (typo && typo.score > termScore) termScore = typo.score;
-      if (termScore === NO_MATCH) return undefined;
-      total += termScore;
+  /**
+   * The candidates every filter and term accepts, with their scores left in `this.scores`. Term
+   * by term over all survivors (not package by package), so each term runs one tight loop and
+   * the cheap terms (one letter, or scores kept from the last search) shrink the set first.
+   */
+  private scoreCandidates(candidates: ArrayLike<number>, query: QueryContext): Int32Array {
+    const { parsed } = query;
+    const alive = new Int32Array(candidates.length);
+    const totals = new Int32Array(candidates.length);
+    const allowedRepos = this.allowedRepos(parsed, query.repoOption);
+    let count = 0;
+    for (let k = 0; k < candidates.length; k++) {
+      const id = candidates[k]!;
+      if (allowedRepos && allowedRepos[this.repoIdOf[id]!] !== 1) continue;
+      if (parsed.licenses.length && !this.matchesLicenses(id, parsed.licenses)) continue;
+      alive[count] = id;
+      totals[count] = -this.penalties[id]!;
+      count++;
     }
-    return total;
+    const cheapFirst = query.terms
+      .map((term, i) => ({ i, cheap: this.isCheap(term, i, query, alive, count) }))
+      .sort((a, b) => Number(b.cheap) - Number(a.cheap));
+    for (const { i } of cheapFirst) count = this.applyTerm(i, query, alive, totals, count);
+    for (let k = 0; k < count; k++) this.scores[alive[k]!] = totals[k]!;
+    return alive.slice(0, count);
+  }
+
+  /** A one-letter term, or one whose scores the last search already computed for the first few. */
+  private isCheap(
+    term: PreparedTerm,
+    i: number,
+    query: QueryContext,
+    alive: Int32Array,
+    count: number,
+  ): boolean {
+    if (this.letterOfTerm(term, i, query) >= 0) return true;
+    const memo = query.memos[i]!;
+    for (let k = 0; k < Math.min(count, 16); k++) if (memo[alive[k]!] === 0) return false;
+    return true;
+  }
+
+  /** The letter index of a term that LetterTiers can score, else -1. */
+  private letterOfTerm(term: PreparedTerm, i: number, query: QueryContext): number {
+    if (query.parsed.caseSensitive || term.negated) return -1;
+    if (term.kind !== 'fuzzy' && term.kind !== 'exact') return -1;
+    if (query.typoHits[i]?.size) return -1;
+    return letterOf(term.text);
+  }
+
+  /** Drops the survivors term `i` rejects and adds its score to the others; the new count. */
+  private applyTerm(
+    i: number,
+    query: QueryContext,
+    alive: Int32Array,
+    totals: Int32Array,
+    count: number,
+  ): number {
+    const term = query.terms[i]!;
+    const memo = query.memos[i]!;
+    let unknown = 0;
+    for (let k = 0; k < count; k++) if (memo[alive[k]!] === 0) unknown++;
+    const wide = unknown >= Math.max(SCAN_TIERS_FROM, this.packages.length / 3);
+    const letter = this.letterOfTerm(term, i, query);
+    const letters = letter >= 0 && unknown >= SCAN_TIERS_FROM ? this.letters() : undefined;
+    const nameTiers =
+      wide && !letters && scansNames(term)
+        ? this.namesCorpora(query.parsed.caseSensitive).nameTiers(term, this.packages.length)
+        : undefined;
+    const typo = query.typoHits[i];
+    const contained = i === query.containedTerm;
+    let kept = 0;
+    for (let k = 0; k < count; k++) {
+      const id = alive[k]!;
+      let score = memo[id]! - MEMO_OFFSET;
+      if (score < NO_MATCH) {
+        if (letters) score = letters.tier(id, letter);
+        else {
+          score =
+            nameTiers?.[id] ||
+            scoreTerm(this.fieldsOf(id), term, query.parsed.caseSensitive, contained);
+          const typoHit = typo?.get(id);
+          if (typoHit && typoHit.score > score) score = typoHit.score;
+        }
+        memo[id] = score + MEMO_OFFSET;
+      }
+      if (score === NO_MATCH) continue;
+      alive[kept] = id;
+      totals[kept] = totals[k]! + score;
+      kept++;
+    }
+    return kept;
+  }
+
+  /** Per repo id, 1 where packages may come from; undefined when every repo may. */
+  private allowedRepos(parsed: ParsedQuery, repoOption: string | undefined) {
+    if (repoOption === undefined && !parsed.repos.length) return undefined;
+    const allowed = new Uint8Array(this.repoIds.size);
+    const option = repoOption === undefined ? undefined : this.repoIds.get(repoOption);
+    for (const repo of parsed.repos.length ? parsed.repos : [repoOption!]) {
+      const id = this.repoIds.get(repo);
+      // The repo option and `repo:` filters must both hold.
+      if (id !== undefined && (repoOption === undefined || id === option)) allowed[id] = 1;
+    }
+    return allowed;
+  }
+
+  private matchesLicenses(id: number, licenses: readonly string[]): boolean {
+    for (const license of licenses) if (!matchesLicense(this.fieldsOf(id), license)) return false;
+    return true;
   }
 
   private initialCandidates(parsed: ParsedQuery, repoOption: string | undefined): number[] {
     if (repoOption !== undefined) return this.idsOfRepo.get(repoOption) ?? [];
+    if (parsed.repos.length === 1) return this.idsOfRepo.get(parsed.repos[0]!) ?? [];
     if (parsed.repos.length)
-      return [...new Set(parsed.repos)].flatMap((repo) => this.idsOfRepo.get(repo) ?? []);
+      return this.marks.union(parsed.repos.map((repo) => this.idsOfRepo.get(repo) ?? []));
     return this.allIds;
   }
 
   /**
    * Narrows `base` to packages containing the scanned term (or a typo of it), with one scan of
    * the corpus: every positive term's text lies in the haystack of a package it matches, except
-   * through a typo. Small bases are cheaper to test package by package.
+   * through a typo. Small bases are cheaper to test package by package. A one-letter term needs
+   * no scan: its letter tiers say which haystacks hold it.
    */
   private prefilter(
     base: number[],
@@ -222,8 +330,16 @@ class Engine implements SearchEngine {
   ): { candidates: number[]; contained: boolean } {
     if (scanned < 0 || base.length < this.packages.length / 8)
       return { candidates: base, contained: false };
-    const containing = this.corpus(parsed.caseSensitive).idsContaining(terms[scanned]!.text);
+    const text = terms[scanned]!.text;
     const typo = typoHits[scanned];
+    const letter = parsed.caseSensitive || typo?.size ? -1 : letterOf(text);
+    if (letter >= 0) {
+      const letters = this.letters();
+      const candidates: number[] = [];
+      for (const id of base) if (letters.tier(id, letter) !== NO_MATCH) candidates.push(id);
+      return { candidates, contained: true };
+    }
+    const containing = this.corpus(parsed.caseSensitive).idsContaining(text);
     // Typo-only matches do not contain the text, so the scanned term must be tested again.
     if (typo?.size) {
       const sets = [containing, [...typo.keys()]];
@@ -253,6 +369,11 @@ class Engine implements SearchEngine {
       caseSensitive,
     );
     return this.typoMatchers[key].match(term.text);
+  }
+
+  private letters(): LetterTiers {
+    this.letterTiers ??= new LetterTiers(this.packages.map((_, id) => this.fieldsOf(id)));
+    return this.letterTiers;
   }
 
   private namesCorpora(caseSensitive: boolean): NameCorpora {

@@ -93,25 +93,29 @@ export class IdMarks {
   }
 
   /** The ids of `list` that are in any of `sets`, in `list` order. */
-  keepMarked(list: readonly number[], sets: ReadonlyArray<readonly number[]>): number[] {
-    for (const set of sets) for (const id of set) this.marks[id] = 1;
-    const kept = list.filter((id) => this.marks[id] === 1);
-    for (const set of sets) for (const id of set) this.marks[id] = 0;
+  keepMarked(list: ArrayLike<number>, sets: ReadonlyArray<ArrayLike<number>>): number[] {
+    const marks = this.marks;
+    for (const set of sets) for (let i = 0; i < set.length; i++) marks[set[i]!] = 1;
+    const kept: number[] = [];
+    for (let i = 0; i < list.length; i++) if (marks[list[i]!] === 1) kept.push(list[i]!);
+    for (const set of sets) for (let i = 0; i < set.length; i++) marks[set[i]!] = 0;
     return kept;
   }
 
   /** Every id of the sets, each once. */
-  union(sets: ReadonlyArray<Iterable<number>>): number[] {
+  union(sets: ReadonlyArray<ArrayLike<number>>): number[] {
+    const marks = this.marks;
     const ids: number[] = [];
     for (const set of sets) {
-      for (const id of set) {
-        if (this.marks[id] === 0) {
-          this.marks[id] = 1;
+      for (let i = 0; i < set.length; i++) {
+        const id = set[i]!;
+        if (marks[id] === 0) {
+          marks[id] = 1;
           ids.push(id);
         }
       }
     }
-    for (const id of ids) this.marks[id] = 0;
+    for (const id of ids) marks[id] = 0;
     return ids;
   }
 }

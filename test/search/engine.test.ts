@@ -142,6 +142,38 @@ describe('incremental typing', () => {
     }
   });
 
+  it('reuses the scores of unchanged words only where they still hold, on the full-size index', () => {
+    const packages = realKeys().map(packageFromKey);
+    const live = createSearchEngine(packages);
+    const sequence = [
+      'l',
+      'li',
+      'linux',
+      'linux ',
+      'linux k',
+      'linux kernel',
+      'linux kerne',
+      'kerne linux',
+      'Linux kerne',
+      'linux kerne !hardened',
+      'linux kerne repo:colinsane',
+      'linux e',
+      'e',
+      'e a',
+      'a e',
+    ];
+    for (const query of sequence) {
+      for (const options of [{ limit: 200 }, { limit: 200, repo: 'colinsane' }]) {
+        const fresh = createSearchEngine(packages).search(query, options);
+        const incremental = live.search(query, options);
+        expect(incremental.total).toBe(fresh.total);
+        expect(incremental.hits.map((h) => [h.pkg.ref, h.score])).toEqual(
+          fresh.hits.map((h) => [h.pkg.ref, h.score]),
+        );
+      }
+    }
+  });
+
   it('does not carry a repo filter over to the next search', () => {
     const live = createSearchEngine(fixtureIndex().packages);
     live.search('irc', { repo: 'mic92' });
