@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeIndex, encodeIndex } from '../../src/index/cache-format.js';
+import { CacheFormatError, decodeIndex, encodeIndex } from '../../src/index/cache-format.js';
 import {
   loadCache,
   META_FILE,
@@ -45,6 +45,36 @@ describe('cache format', () => {
     ];
     const decoded = decodeIndex(encodeIndex({ packages: odd, repos: {} }));
     expect(decoded.packages).toEqual(odd);
+  });
+
+  it('round-trips text with non-ASCII, control characters and the column separator', () => {
+    const pkg = normalizePackage('nur.repos.evil.odd', {
+      name: 'odd-1',
+      version: '1',
+      meta: {
+        description: 'caf\u00e9 \u{1f600} \x01 split \x02 me',
+        longDescription: 'line one\nline two\ttab\r\n\x1b[31mred\x1b[0m',
+        homepage: 'https://example.test/\x01',
+        mainProgram: 'na\u00efve',
+        position: 'https://example.test/repos/evil/pkgs/odd/default.nix#L1',
+      },
+    })!;
+    const text = encodeIndex({ packages: [pkg], repos: {} });
+    expect(text).toMatch(/^[\x00-\x7f]*$/);
+    expect(decodeIndex(text).packages).toEqual([pkg]);
+  });
+
+  it('round-trips an index without packages', () => {
+    expect(decodeIndex(encodeIndex({ packages: [], repos: fixtureIndex().repos }))).toEqual({
+      packages: [],
+      repos: fixtureIndex().repos,
+    });
+  });
+
+  it('rejects a text that was cut off', () => {
+    const text = encodeIndex(fixtureIndex());
+    expect(() => decodeIndex(text.slice(0, text.length - 200))).toThrow(CacheFormatError);
+    expect(() => decodeIndex(text.slice(0, 100))).toThrow(CacheFormatError);
   });
 
   it('is much smaller than the raw packages.json', () => {
