@@ -1,5 +1,6 @@
 // The index cache under $XDG_CACHE_HOME/nur:
-//   index-<sha256 prefix>.json  the compact pre-normalised index (cache-format.ts)
+//   index-<sha256 prefix>.json  the compact pre-normalised index (cache-format.ts: a JSON header
+//                               line, then the string columns)
 //   names.txt                   package refs and repo names for shell completion (format below)
 //   meta.json                   sources with their validators, fetchedAt, counts, and which index
 //                               file is current with its sha256; written last, so it commits a refresh.
@@ -70,6 +71,27 @@ export function namesText(index: Pick<NurIndex, 'packages' | 'repos'>): string {
   for (const pkg of index.packages) repoNames.add(pkg.repo);
   for (const name of [...repoNames].filter(safe).sort()) lines.push(`@${name}`);
   return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/** Age of the cache in ms; Infinity when fetchedAt is unreadable. */
+export function cacheAgeMs(fetchedAt: string, now: Date): number {
+  const time = Date.parse(fetchedAt);
+  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : now.getTime() - time;
+}
+
+/** Stale when older than the TTL, or stamped in the future (the clock moved back). */
+export function isStale(fetchedAt: string, now: Date, ttlSeconds: number): boolean {
+  const age = cacheAgeMs(fetchedAt, now);
+  return age > ttlSeconds * 1000 || age < -5 * 60_000;
+}
+
+/** `just now`, `12 min ago`, `5 h ago`, `3 d ago`. */
+export function formatAge(ms: number): string {
+  if (!Number.isFinite(ms)) return 'an unknown time ago';
+  if (ms < 60_000) return 'just now';
+  if (ms < 3_600_000) return `${Math.floor(ms / 60_000)} min ago`;
+  if (ms < 86_400_000) return `${Math.floor(ms / 3_600_000)} h ago`;
+  return `${Math.floor(ms / 86_400_000)} d ago`;
 }
 
 /** Writes a complete cache; meta.json last. Returns the meta that now describes the cache. */

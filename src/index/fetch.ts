@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createGunzip, type Gunzip } from 'node:zlib';
+import type { Gunzip } from 'node:zlib';
 import type { Env } from '../context.js';
 import { NurError } from '../errors.js';
 import { noProgress, type DownloadProgress } from './progress.js';
@@ -135,12 +135,13 @@ class TextSink {
   private readonly gunzip?: Gunzip;
   private failure?: Error;
 
+  /** `gunzip` makes the gzip stream for a compressed body; undefined for a plain one. */
   constructor(
-    gzip: boolean,
+    gunzip: (() => Gunzip) | undefined,
     private readonly consumer?: TextConsumer,
   ) {
-    if (!gzip) return;
-    this.gunzip = createGunzip();
+    if (!gunzip) return;
+    this.gunzip = gunzip();
     this.gunzip.on('data', (chunk: Buffer) => this.decode(chunk));
     this.gunzip.on('error', (error) => (this.failure ??= error));
   }
@@ -198,10 +199,12 @@ export async function createFetcher(options: FetcherOptions): Promise<Fetcher> {
   const { env } = options;
   let dispatcher: import('undici').Dispatcher | undefined;
   let undici: typeof import('undici') | undefined;
+  let zlib: typeof import('node:zlib') | undefined;
 
+  // HTTP, proxy and gzip support load with the first download, not with every `nur` start.
   async function httpDispatcher() {
     if (!dispatcher) {
-      undici = await import('undici');
+      [undici, zlib] = await Promise.all([import('undici'), import('node:zlib')]);
       // Proxy settings come from the run's env (not process.env) so tests and callers control them;
       // '' (not undefined) stops undici from falling back to process.env.
       dispatcher = new undici.EnvHttpProxyAgent({
@@ -213,7 +216,7 @@ export async function createFetcher(options: FetcherOptions): Promise<Fetcher> {
         connect: { timeout: timeoutMs },
       }).compose(undici.interceptors.redirect({ maxRedirections: 5 }));
     }
-    return { dispatcher, undici: undici! };
+    return { dispatcher, undici: undici!, zlib: zlib! };
   }
 
   async function fetchOnce(
@@ -222,7 +225,7 @@ export async function createFetcher(options: FetcherOptions): Promise<Fetcher> {
     progress: DownloadProgress,
     consume: (() => TextConsumer) | undefined,
   ): Promise<FetchResult> {
-    const { dispatcher, undici } = await httpDispatcher();
+    const { dispatcher, undici, zlib } = await httpDispatcher();
     const headers: Record<string, string> = {
       'accept-encoding': 'gzip',
       'user-agent': 'nur-cli',
@@ -270,7 +273,8 @@ export async function createFetcher(options: FetcherOptions): Promise<Fetcher> {
       expected = Number.isFinite(length) ? length : undefined;
       // Chunks become text as they arrive (through gunzip when compressed), so the raw bytes are
       // never held whole next to the decoded text.
-      const text = new TextSink(/gzip/i.test(header('content-encoding') ?? ''), consume?.());
+      const gzip = /gzip/i.test(header('content-encoding') ?? '');
+      const text = new TextSink(gzip ? () => zlib.createGunzip() : undefined, consume?.());
       for await (const chunk of response.body) {
         text.write(chunk as Buffer);
         received += (chunk as Buffer).length;

@@ -5,9 +5,7 @@ import { NurError } from '../errors.js';
 import type { NurIndex } from '../model.js';
 import { cacheDir, resolveSettings } from '../settings.js';
 import { sanitizeLine } from '../term/sanitize.js';
-import { loadCache, type CacheLoad } from './cache.js';
-import { FetchError } from './fetch.js';
-import { cacheAgeMs, formatAge, IndexRejectedError, isStale, refreshIndex } from './refresh.js';
+import { cacheAgeMs, formatAge, isStale, loadCache, type CacheLoad } from './cache.js';
 
 export function corruptCacheError(dir: string, reason: string): NurError {
   return new NurError(`the index cache in ${dir} is corrupt: ${reason}`, {
@@ -54,6 +52,11 @@ export async function openIndex(context: AppContext): Promise<NurIndex> {
     });
   }
   const previous = cached.status === 'ok' ? cached : undefined;
+  // Loaded only when a refresh is due: a fresh cache never pulls in HTTP, gzip or normalisation.
+  const [{ refreshIndex, IndexRejectedError }, { FetchError }] = await Promise.all([
+    import('./refresh.js'),
+    import('./fetch.js'),
+  ]);
   try {
     const result = await refreshIndex({
       dir,

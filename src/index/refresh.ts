@@ -25,26 +25,8 @@ import { createProgressBar, noProgress } from './progress.js';
 
 // ---- pure decisions ----
 
-/** Age of the cache in ms; Infinity when fetchedAt is unreadable. */
-export function cacheAgeMs(fetchedAt: string, now: Date): number {
-  const time = Date.parse(fetchedAt);
-  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : now.getTime() - time;
-}
-
-/** Stale when older than the TTL, or stamped in the future (the clock moved back). */
-export function isStale(fetchedAt: string, now: Date, ttlSeconds: number): boolean {
-  const age = cacheAgeMs(fetchedAt, now);
-  return age > ttlSeconds * 1000 || age < -5 * 60_000;
-}
-
-/** `just now`, `12 min ago`, `5 h ago`, `3 d ago`. */
-export function formatAge(ms: number): string {
-  if (!Number.isFinite(ms)) return 'an unknown time ago';
-  if (ms < 60_000) return 'just now';
-  if (ms < 3_600_000) return `${Math.floor(ms / 60_000)} min ago`;
-  if (ms < 86_400_000) return `${Math.floor(ms / 3_600_000)} h ago`;
-  return `${Math.floor(ms / 86_400_000)} d ago`;
-}
+// Cache age decisions live with the cache, so loading it does not load the refresh machinery.
+export { cacheAgeMs, formatAge, isStale } from './cache.js';
 
 /** Over this share of entries failing normalisation means the file is not a package index. */
 export const MAX_SKIPPED_SHARE = 0.1;
