@@ -116,6 +116,21 @@ describe('writeCache and loadCache', () => {
     expect(cached.status === 'corrupt' && cached.reason).toContain('checksum');
   });
 
+  it('detects a changed letter inside a package description, which still decodes', async () => {
+    const dir = tempDir();
+    const meta = await writeCache(dir, fixtureIndex(), { fetchedAt, sources });
+    const file = join(dir, meta.indexFile);
+    const text = readFileSync(file, 'latin1');
+    const description = fixtureIndex().packages.find((p) => p.description.length > 20)!.description;
+    const at = text.indexOf(description, text.indexOf('\n'));
+    expect(at).toBeGreaterThan(0);
+    const changed = text.slice(0, at) + (text[at] === 'x' ? 'y' : 'x') + text.slice(at + 1);
+    expect(() => decodeIndex(changed)).not.toThrow();
+    writeFileSync(file, changed, 'latin1');
+    const cached = loadCache(dir);
+    expect(cached.status === 'corrupt' && cached.reason).toContain('checksum');
+  });
+
   it('detects a truncated meta.json and a missing index file', async () => {
     const dir = tempDir();
     const meta = await writeCache(dir, fixtureIndex(), { fetchedAt, sources });
