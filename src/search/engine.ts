@@ -318,8 +318,7 @@ class Engine implements SearchEngine {
   /**
    * Narrows `base` to packages containing the scanned term (or a typo of it), with one scan of
    * the corpus: every positive term's text lies in the haystack of a package it matches, except
-   * through a typo. Small bases are cheaper to test package by package. A one-letter term needs
-   * no scan: its letter tiers say which haystacks hold it.
+   * through a typo. Small bases are cheaper to test package by package.
    */
   private prefilter(
     base: number[],
@@ -332,9 +331,11 @@ class Engine implements SearchEngine {
       return { candidates: base, contained: false };
     const text = terms[scanned]!.text;
     const typo = typoHits[scanned];
+    // Letter tiers, once built (scoring builds them for a letter matching many), tell without a
+    // scan which packages hold a letter.
     const letter = parsed.caseSensitive || typo?.size ? -1 : letterOf(text);
-    if (letter >= 0) {
-      const letters = this.letters();
+    if (letter >= 0 && this.letterTiers) {
+      const letters = this.letterTiers;
       const candidates: number[] = [];
       for (const id of base) if (letters.tier(id, letter) !== NO_MATCH) candidates.push(id);
       return { candidates, contained: true };
@@ -372,7 +373,7 @@ class Engine implements SearchEngine {
   }
 
   private letters(): LetterTiers {
-    this.letterTiers ??= new LetterTiers(this.packages.map((_, id) => this.fieldsOf(id)));
+    this.letterTiers ??= new LetterTiers(this.packages);
     return this.letterTiers;
   }
 

@@ -2,7 +2,8 @@
 // the TUI) matches most of the index, and scoring it package by package costs several substring
 // tests each on strings scattered over the heap. Every package's tier for each letter a–z fits in
 // 26 bytes, so the whole score of such a word becomes one array read.
-import { isWordStart, NAME_END, NAME_START, type PackageFields } from './fields.js';
+import type { Package } from '../model.js';
+import { isWordStart } from './fields.js';
 import { NO_MATCH, Tier } from './score.js';
 
 const LETTERS = 26;
@@ -19,10 +20,13 @@ export class LetterTiers {
   /** Tier of letter `l` for package `id` at `id * 26 + l`; 0 where the package lacks it. */
   private readonly tiers: Uint8Array;
 
-  /** From the folded views: these tiers answer case-insensitive queries only. */
-  constructor(fields: readonly PackageFields[]) {
-    this.tiers = new Uint8Array(fields.length * LETTERS);
-    fields.forEach((f, id) => this.fill(f, id * LETTERS));
+  /**
+   * Case-insensitive tiers only. Built from the packages themselves, not their PackageFields:
+   * building those for a whole index would cost a one-shot `nur search a` more than it saves.
+   */
+  constructor(packages: readonly Package[]) {
+    this.tiers = new Uint8Array(packages.length * LETTERS);
+    packages.forEach((pkg, id) => this.fill(pkg, id * LETTERS));
   }
 
   /** What scoreTerm gives a positive plain or 'exact one-letter term: its tier or NO_MATCH. */
@@ -31,45 +35,72 @@ export class LetterTiers {
   }
 
   /**
-   * The tests of substringTier for every letter at once: each letter keeps the best tier that
-   * applies, which is substringTier's first passing test (its tests go from best to worst).
+   * substringTier's tests on the folded view (see fields.ts) for every letter at once: each letter
+   * keeps the best tier that applies, which is the first test passing there (best to worst).
    */
-  private fill(f: PackageFields, at: number): void {
-    const v = f.folded;
+  private fill(pkg: Package, at: number): void {
     const tiers = this.tiers;
-    const mark = (code: number, tier: number) => {
-      const letter = code - A;
-      if (letter >= 0 && letter < LETTERS && tiers[at + letter]! < tier) tiers[at + letter] = tier;
-    };
-    const markAll = (text: string, tier: number) => {
-      for (let i = 0; i < text.length; i++) mark(text.charCodeAt(i), tier);
-    };
-    /** Letters right after a name-start marker, and those forming a whole one-letter name. */
-    const markNameStarts = (text: string, tier: number, wholeTier?: number) => {
-      for (let i = text.indexOf(NAME_START); i >= 0; i = text.indexOf(NAME_START, i + 1)) {
-        mark(text.charCodeAt(i + 1), tier);
-        if (wholeTier && text[i + 2] === NAME_END) mark(text.charCodeAt(i + 1), wholeTier);
-      }
-    };
-    markAll(v.description, Tier.descriptionSubstring);
-    // As indexOfWordStart: a folded letter at a word start of the original description.
-    for (let i = 0; i < v.description.length; i++)
-      if (isWordStart(f.original.description, i))
-        mark(v.description.charCodeAt(i), Tier.descriptionWord);
-    markAll(v.ref, Tier.refSubstring);
-    mark(v.repo.charCodeAt(0), Tier.repoPrefix);
-    if (v.repo.length === 1) mark(v.repo.charCodeAt(0), Tier.repoExact);
-    markAll(v.names, Tier.nameSubstring);
-    markNameStarts(v.wordStarts, Tier.nameWord);
-    markNameStarts(v.names, Tier.namePrefix, Tier.exactName);
-    if (v.ref.length === 1) mark(v.ref.charCodeAt(0), Tier.exactName);
-    // substringTier rejects first what the haystack lacks, whatever the fields hold.
-    let inHaystack = 0;
-    for (let i = 0; i < v.haystack.length; i++) {
-      const letter = v.haystack.charCodeAt(i) - A;
-      if (letter >= 0 && letter < LETTERS) inHaystack |= 1 << letter;
+    const ref = pkg.ref.toLowerCase();
+    const attr = pkg.attr.toLowerCase();
+    const pname = pkg.pname.toLowerCase();
+    const repo = pkg.repo.toLowerCase();
+    const description = pkg.description.toLowerCase();
+    const lastSegment = attr.slice(attr.lastIndexOf('.') + 1);
+    // As indexOfWordStart: folded letters at word starts of the original description.
+    const inDescription = markText(
+      tiers,
+      at,
+      description,
+      pkg.description,
+      Tier.descriptionSubstring,
+      Tier.descriptionWord,
+    );
+    const inRef = markText(tiers, at, ref, ref, Tier.refSubstring, Tier.refSubstring);
+    mark(tiers, at, repo.charCodeAt(0), Tier.repoPrefix);
+    if (repo.length === 1) mark(tiers, at, repo.charCodeAt(0), Tier.repoExact);
+    // `names` is ␁attr␂␁lastSegment␂␁pname␂ (lastSegment's letters are attr's); `wordStarts`
+    // has attr's and pname's word starts, on the original case unless folding changed the length.
+    const attrCase = attr.length === pkg.attr.length ? pkg.attr : attr;
+    const pnameCase = pname.length === pkg.pname.length ? pkg.pname : pname;
+    markText(tiers, at, attr, attrCase, Tier.nameSubstring, Tier.nameWord);
+    const inPname = markText(tiers, at, pname, pnameCase, Tier.nameSubstring, Tier.nameWord);
+    for (const name of [attr, lastSegment, pname]) {
+      mark(tiers, at, name.charCodeAt(0), Tier.namePrefix);
+      if (name.length === 1) mark(tiers, at, name.charCodeAt(0), Tier.exactName);
     }
+    if (ref.length === 1) mark(tiers, at, ref.charCodeAt(0), Tier.exactName);
+    // substringTier first rejects what the haystack (ref, pname, description) lacks.
+    const inHaystack = inRef | inPname | inDescription;
     for (let letter = 0; letter < LETTERS; letter++)
       if (!(inHaystack & (1 << letter))) tiers[at + letter] = 0;
   }
+}
+
+/** Raises the tier of letter `code` (ignored unless a–z) to at least `tier`. */
+function mark(tiers: Uint8Array, at: number, code: number, tier: number): void {
+  const letter = code - A;
+  if (letter >= 0 && letter < LETTERS && tiers[at + letter]! < tier) tiers[at + letter] = tier;
+}
+
+/**
+ * Marks each letter of `folded` with `tier`, or `wordTier` where `wordCase` has a word start
+ * (see isWordStart), in one pass; returns the letters found as a bit mask.
+ */
+function markText(
+  tiers: Uint8Array,
+  at: number,
+  folded: string,
+  wordCase: string,
+  tier: number,
+  wordTier: number,
+): number {
+  let letters = 0;
+  for (let i = 0; i < folded.length; i++) {
+    const letter = folded.charCodeAt(i) - A;
+    if (letter < 0 || letter >= LETTERS) continue;
+    letters |= 1 << letter;
+    const best = wordTier !== tier && isWordStart(wordCase, i) ? wordTier : tier;
+    if (tiers[at + letter]! < best) tiers[at + letter] = best;
+  }
+  return letters;
 }

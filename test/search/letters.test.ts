@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { Package } from '../../src/model.js';
 import { packageFields } from '../../src/search/fields.js';
 import { LetterTiers, letterOf } from '../../src/search/letters.js';
-import { prepareTerm, scoreTerm } from '../../src/search/score.js';
+import { NO_MATCH, prepareTerm, scoreTerm } from '../../src/search/score.js';
 import { fixtureIndex, fixturePackage } from '../helpers/fixtures.js';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 function expectSameAsScoreTerm(packages: readonly Package[]) {
   const fields = packages.map(packageFields);
-  const tiers = new LetterTiers(fields);
+  const tiers = new LetterTiers(packages);
   const differences: string[] = [];
   let compared = 0;
   for (const letter of LETTERS) {
@@ -42,6 +42,20 @@ describe('letter tiers', () => {
       { ...real, attr: 'fooBar', ref: 'mic92.fooBar', pname: 'foo-bar', description: 'İstanbul k' },
       { ...real, description: 'Has ẞ and Ωmega, x2y' },
     ]);
+  });
+
+  it('give a letter a tier exactly where the haystack holds it, so they can filter candidates', () => {
+    const packages = fixtureIndex().packages;
+    const tiers = new LetterTiers(packages);
+    const differences: string[] = [];
+    packages.forEach((pkg, id) => {
+      const haystack = `${pkg.ref}\n${pkg.pname}\n${pkg.description}`.toLowerCase();
+      [...LETTERS].forEach((letter, l) => {
+        if (haystack.includes(letter) !== (tiers.tier(id, l) !== NO_MATCH))
+          differences.push(`${pkg.ref} ${letter}`);
+      });
+    });
+    expect(differences).toEqual([]);
   });
 
   it('only take the letters a to z', () => {
