@@ -30,6 +30,29 @@ describe('normalizePackagesText', () => {
     for (const text of cases) expect(normalizePackagesText(text)).toEqual(viaParse(text));
   });
 
+  it('agrees with JSON.parse when pretty-printed entries break the layout of the first', () => {
+    const entry = (name: string) => ({ name, meta: { description: `${name} \n    } in text` } });
+    const pretty = JSON.stringify(
+      { 'nur.repos.a.b': entry('b-1'), 'nur.repos.a.c': entry('c-1') },
+      null,
+      4,
+    );
+    const cases = [
+      pretty,
+      // An inline `{}`, a compact entry and a deeper-indented closer among pretty ones.
+      pretty.replace(
+        '"nur.repos.a.c"',
+        '"nur.repos.a.e": {},\n    "nur.repos.a.f": {"name":"f-1","meta":{"x":{}}},\n    "nur.repos.a.g": {\n        "name": "g-1"\n        },\n    "nur.repos.a.c"',
+      ),
+      // Tab indentation, and a last entry whose closer is missing (cut off).
+      JSON.stringify({ 'nur.repos.a.b': entry('b-1') }, null, '\t'),
+    ];
+    for (const text of cases) expect(normalizePackagesText(text)).toEqual(viaParse(text));
+    expect(() => normalizePackagesText(pretty.slice(0, pretty.lastIndexOf('\n    }')))).toThrow(
+      SyntaxError,
+    );
+  });
+
   it('throws what JSON.parse throws for broken or non-object JSON', () => {
     const real = readFixture('packages.sample.json');
     expect(() => normalizePackagesText(real.slice(0, real.length / 2))).toThrow(SyntaxError);
