@@ -15,7 +15,14 @@ import { Corpus, IdMarks } from './prefilter.js';
 import { parseQuery, type ParsedQuery, type Term } from './query.js';
 import { matchRanges } from './ranges.js';
 import { rankFew, rankMatches, SMALL_RESULT, tieOrder, type TieOrder } from './rank.js';
-import { matchesLicense, NO_MATCH, prepareTerm, scoreTerm, type PreparedTerm } from './score.js';
+import {
+  matchesLicense,
+  NO_MATCH,
+  prepareTerm,
+  scoreOutsideNames,
+  scoreTerm,
+  type PreparedTerm,
+} from './score.js';
 import { NameCorpora, scansNames } from './tiers.js';
 import { TypoMatcher, type TypoHit } from './typo.js';
 
@@ -24,7 +31,7 @@ export { parseQuery } from './query.js';
 type LetterCase = 'folded' | 'original';
 type TypoHits = ReadonlyArray<Map<number, TypoHit> | undefined>;
 
-/** From this many candidates (and a third of the index) on, name tiers come from whole-index scans. */
+/** From this many unscored candidates (and 1/16 of the index) on, whole-index scans give name tiers. */
 const SCAN_TIERS_FROM = 4096;
 
 interface PreviousSearch {
@@ -257,7 +264,7 @@ class Engine implements SearchEngine {
     const memo = query.memos[i]!;
     let unknown = 0;
     for (let k = 0; k < count; k++) if (memo[alive[k]!] === 0) unknown++;
-    const wide = unknown >= Math.max(SCAN_TIERS_FROM, this.packages.length / 3);
+    const wide = unknown >= Math.max(SCAN_TIERS_FROM, this.packages.length / 16);
     const letter = this.letterOfTerm(term, i, query);
     const letters = letter >= 0 && unknown >= SCAN_TIERS_FROM ? this.letters() : undefined;
     const nameTiers =
@@ -273,9 +280,10 @@ class Engine implements SearchEngine {
       if (score < NO_MATCH) {
         if (letters) score = letters.tier(id, letter);
         else {
-          score =
-            nameTiers?.[id] ||
-            scoreTerm(this.fieldsOf(id), term, query.parsed.caseSensitive, contained);
+          const { caseSensitive } = query.parsed;
+          score = nameTiers
+            ? nameTiers[id] || scoreOutsideNames(this.fieldsOf(id), term, caseSensitive, contained)
+            : scoreTerm(this.fieldsOf(id), term, caseSensitive, contained);
           const typoHit = typo?.get(id);
           if (typoHit && typoHit.score > score) score = typoHit.score;
         }
@@ -379,10 +387,7 @@ class Engine implements SearchEngine {
 
   private namesCorpora(caseSensitive: boolean): NameCorpora {
     const key: LetterCase = caseSensitive ? 'original' : 'folded';
-    this.nameCorpora[key] ??= new NameCorpora(
-      this.packages.map((_, id) => this.fieldsOf(id)),
-      caseSensitive,
-    );
+    this.nameCorpora[key] ??= new NameCorpora(this.packages, caseSensitive);
     return this.nameCorpora[key];
   }
 

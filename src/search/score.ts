@@ -72,6 +72,12 @@ function substringTier(
   if (startsName(v, t)) return Tier.namePrefix;
   if (v.wordStarts.includes(t.nameStart)) return Tier.nameWord;
   if (v.names.includes(text)) return Tier.nameSubstring;
+  return tierOutsideNames(f, v, t);
+}
+
+/** The tiers after the name tiers: repo, ref, description. */
+function tierOutsideNames(f: PackageFields, v: FieldView, t: PreparedTerm): number {
+  const text = t.text;
   if (v.repo === text) return Tier.repoExact;
   if (v.repo.startsWith(text)) return Tier.repoPrefix;
   if (v.ref.includes(text)) return Tier.refSubstring;
@@ -79,6 +85,22 @@ function substringTier(
     return Tier.descriptionWord;
   if (v.description.includes(text)) return Tier.descriptionSubstring;
   return NO_MATCH;
+}
+
+/**
+ * scoreTerm for a term nameTiers scans (see tiers.ts) where it found the text in no name:
+ * the four name tests would fail, so only the ref and the later tiers are left to test.
+ */
+export function scoreOutsideNames(
+  f: PackageFields,
+  term: PreparedTerm,
+  caseSensitive: boolean,
+  contained = false,
+): number {
+  const v = caseSensitive ? f.original : f.folded;
+  if (!contained && !v.haystack.includes(term.text)) return NO_MATCH;
+  if (v.ref === term.text) return Tier.exactName;
+  return tierOutsideNames(f, v, term);
 }
 
 /** Whether the term's text occurs the way its kind asks, ignoring ranking (for `!` terms). */
