@@ -47,7 +47,8 @@ export interface CacheMeta {
 
 export type CacheLoad =
   | { status: 'missing' }
-  | { status: 'corrupt'; reason: string }
+  /** `outdated`: written by a nur with another cache format; nothing is wrong with it. */
+  | { status: 'corrupt'; reason: string; outdated?: boolean }
   | { status: 'ok'; index: NurIndex; meta: CacheMeta };
 
 export function indexMetaOf(meta: CacheMeta): IndexMeta {
@@ -156,7 +157,12 @@ function removeOldIndexFiles(dir: string, current: string): void {
   }
 }
 
-function readMeta(dir: string): CacheMeta | 'missing' | string {
+/** A meta.json of another cache format. */
+interface OutdatedMeta {
+  outdated: string;
+}
+
+function readMeta(dir: string): CacheMeta | 'missing' | OutdatedMeta | string {
   let text: string;
   try {
     text = readFileSync(join(dir, META_FILE), 'utf8');
@@ -172,6 +178,10 @@ function readMeta(dir: string): CacheMeta | 'missing' | string {
   } catch {
     return `${META_FILE} is not valid JSON`;
   }
+  if (typeof meta === 'object' && meta !== null && meta.format !== CACHE_FORMAT)
+    return {
+      outdated: `it was written in cache format ${String(meta.format)}, this nur reads format ${CACHE_FORMAT}`,
+    };
   if (
     typeof meta !== 'object' ||
     meta === null ||
@@ -183,15 +193,13 @@ function readMeta(dir: string): CacheMeta | 'missing' | string {
     typeof meta.sources?.packages?.url !== 'string'
   )
     return `${META_FILE} is incomplete`;
-  if (meta.format !== CACHE_FORMAT)
-    return `it was written in cache format ${String(meta.format)}, this nur reads format ${CACHE_FORMAT}`;
   return meta;
 }
 
 /** Just the metadata (for `nur update` summaries and staleness checks); no index parsing. */
 export function loadCacheMeta(dir: string): CacheMeta | undefined {
   const meta = readMeta(dir);
-  return typeof meta === 'object' ? meta : undefined;
+  return typeof meta === 'object' && !('outdated' in meta) ? meta : undefined;
 }
 
 /** Loads the cache and checks its checksum. Never touches the raw packages.json. */
@@ -202,6 +210,7 @@ export function loadCache(dir: string): CacheLoad {
     const meta = readMeta(dir);
     if (meta === 'missing') return { status: 'missing' };
     if (typeof meta === 'string') return { status: 'corrupt', reason: meta };
+    if ('outdated' in meta) return { status: 'corrupt', reason: meta.outdated, outdated: true };
     let content: Buffer;
     try {
       content = readFileSync(join(dir, meta.indexFile));

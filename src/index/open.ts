@@ -20,10 +20,15 @@ function warn(context: AppContext, message: string): void {
   context.io.stderr.write(`nur: warning: ${sanitizeLine(message)}\n`);
 }
 
-/** Loads the cache of this run's environment, turning corruption into a clear error. */
-export function loadCacheOrThrow(context: AppContext): Exclude<CacheLoad, { status: 'corrupt' }> {
+/**
+ * Loads the cache of this run's environment, turning corruption into a clear error. A cache from
+ * a nur with another cache format counts as none (it is downloaded again) unless offline.
+ */
+function loadUsableCache(context: AppContext): Exclude<CacheLoad, { status: 'corrupt' }> {
   const dir = cacheDir(context.env);
   const cached = loadCache(dir);
+  if (cached.status === 'corrupt' && cached.outdated && !context.globals.offline)
+    return { status: 'missing' };
   if (cached.status === 'corrupt') throw corruptCacheError(dir, cached.reason);
   return cached;
 }
@@ -31,7 +36,7 @@ export function loadCacheOrThrow(context: AppContext): Exclude<CacheLoad, { stat
 export async function openIndex(context: AppContext): Promise<NurIndex> {
   const settings = resolveSettings(context);
   const dir = cacheDir(context.env);
-  const cached = loadCacheOrThrow(context);
+  const cached = loadUsableCache(context);
   const now = context.now();
   if (cached.status === 'ok') {
     // An explicit --index-url for this run means that index; a different URL from env or config

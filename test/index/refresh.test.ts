@@ -104,6 +104,20 @@ describe('openIndex over HTTP', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('downloads again, without an error, over a cache written in another cache format', async () => {
+    await primeCache();
+    const metaFile = join(dir(), 'meta.json');
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(metaFile, JSON.stringify({ ...meta, format: 2 }));
+    const { context, stderr } = contextAt(hoursLater(1));
+    const index = await openIndex(context);
+    expect(index.packages).toHaveLength(FIXTURE_COUNT);
+    expect(packagesHits()).toHaveLength(1);
+    expect(packagesHits()[0]!.headers['if-none-match']).toBeUndefined();
+    expect(stderr()).toBe('');
+    expectCacheIntact(hoursLater(1).toISOString());
+  });
+
   it('revalidates a stale cache with If-None-Match and only touches meta on 304', async () => {
     await primeCache();
     const before = loadCache(dir());
@@ -243,6 +257,18 @@ describe('offline', () => {
     expect(index.packages).toHaveLength(FIXTURE_COUNT);
     expect(server.requests).toHaveLength(0);
     expect(stderr()).toBe('nur: warning: offline; using the cache from 1 d ago\n');
+  });
+
+  it('names the format of a cache from another nur instead of downloading it again', async () => {
+    await primeCache();
+    const metaFile = join(dir(), 'meta.json');
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(metaFile, JSON.stringify({ ...meta, format: 2 }));
+    const { context } = contextAt(hoursLater(1), { offline: true });
+    const error = await openIndex(context).catch((e: unknown) => e);
+    expect((error as NurError).message).toContain('cache format 2');
+    expect((error as NurError).hint).toContain('nur update');
+    expect(server.requests).toHaveLength(0);
   });
 
   it('refuses with a hint when there is no cache', async () => {
