@@ -2,13 +2,14 @@
 // possible. Pure: text in, model out; cache.ts does the file I/O.
 //
 // Layout (ASCII only, so the loader decodes the bytes as latin1: a copy into a one-byte string):
-//   line 1   JSON header: format, package count, digits per number, repo names, position
-//            prefixes, interned lists (platform lists, licences, maintainers and outputs repeat
-//            across thousands of packages), the repos, and the few strings kept out of the body.
-//   rest     one row per package: INT_FIELDS fixed-width base-64 numbers, then STRING_FIELDS
-//            strings, each followed by \x01.
-// The body is read with one cursor: indexOf and slice per string, charCodeAt per digit. No JSON
-// tokenising, no intermediate arrays, and longer values are slices of the file text, not copies.
+//   line 1   JSON header: format, package count, INT_FIELDS numbers per package, repo names,
+//            position prefixes, interned lists (platform lists, licences, maintainers and outputs
+//            repeat across thousands of packages), the repos, and the few strings kept out of the
+//            body.
+//   rest     STRING_FIELDS strings per package, each followed by \x01.
+// The body is taken apart with one split(): no JSON tokenising and, for longer values, no copying
+// (V8 makes slices of the file text). The per-package loop only indexes arrays: JS that runs once
+// in a cold process is slow, so the tokenising is left to JSON.parse and split, which are native.
 // On a real-size index (8,378 packages) JSON.parse of the old one-document layout alone cost
 // ~25 ms, and its short-lived row arrays much of the GC after it.
 // Strings that are not plain ASCII or contain the separator stay in the header, JSON-escaped.
@@ -21,7 +22,7 @@ const SEPARATOR = '\x01';
 /** Characters that cannot go into the body as they are. */
 const NOT_BODY_SAFE = /[\x01\u0080-\uffff]/;
 
-// Numbers of a row, in order (keep in step with encodeIndex/decodeIndex).
+// A package's numbers in the header, in order (keep in step with encodeIndex/decodeIndex).
 const INT_FIELDS = 7;
 const REPO = 0;
 const LICENSES = 1;
@@ -30,8 +31,10 @@ const FLAGS = 3;
 const MAINTAINERS = 4;
 const POSITION_PREFIX = 5;
 const OUTPUTS = 6;
-/** Strings of a row, in order: attr, name, pname, version, description, longDescription,
- * homepage, mainProgram, and the position after its prefix. */
+/**
+ * A package's strings in the body, in order: attr, name, pname, version, description,
+ * longDescription, homepage, mainProgram, and the position after its prefix.
+ */
 const STRING_FIELDS = 9;
 
 // FLAGS bits. PNAME_IS_ATTR marks the common case whose pname string is left empty.
@@ -41,15 +44,11 @@ const INSECURE = 4;
 const UNAVAILABLE = 8;
 const PNAME_IS_ATTR = 16;
 
-const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
-const DIGIT_VALUE = new Int8Array(128).fill(-1);
-for (let d = 0; d < DIGITS.length; d++) DIGIT_VALUE[DIGITS.charCodeAt(d)] = d;
-
 interface Header {
   format: number;
   count: number;
-  /** Base-64 digits per number in the rows. */
-  width: number;
+  /** INT_FIELDS numbers per package. */
+  ints: number[];
   repoNames: string[];
   /** Shared beginnings of position URLs (`https://…/nur-combined/tree/<rev>/repos/<repo>/`). */
   positionPrefixes: string[];
@@ -79,15 +78,6 @@ const asciiJson = (value: unknown): string =>
     /[\u007f-\uffff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
-
-function fixedWidth(value: number, width: number): string {
-  let digits = '';
-  for (let d = 0; d < width; d++) {
-    digits = DIGITS[value & 63] + digits;
-    value = Math.floor(value / 64);
-  }
-  return digits;
-}
 
 /** Serialises the packages and repos of an index (meta lives in meta.json). */
 export function encodeIndex(index: Pick<NurIndex, 'packages' | 'repos'>): string {
@@ -133,24 +123,17 @@ export function encodeIndex(index: Pick<NurIndex, 'packages' | 'repos'>): string
     }
     strings.push(row);
   }
-  let largest = 0;
-  for (const row of ints) for (const value of row) largest = Math.max(largest, value);
-  let width = 1;
-  while (64 ** width <= largest) width++;
   const header: Header = {
     format: CACHE_FORMAT,
     count: packages.length,
-    width,
+    ints: ints.flat(),
     repoNames: repoNames.values,
     positionPrefixes: positionPrefixes.values,
     lists: lists.values,
     repos: Object.values(index.repos),
     outOfBody,
   };
-  const body = strings.map(
-    (row, i) =>
-      ints[i]!.map((value) => fixedWidth(value, width)).join('') + row.join(SEPARATOR) + SEPARATOR,
-  );
+  const body = strings.map((row) => row.join(SEPARATOR) + SEPARATOR);
   return `${asciiJson(header)}\n${body.join('')}`;
 }
 
@@ -178,8 +161,8 @@ function readHeader(text: string, newline: number): Header {
     header === null ||
     header.format !== CACHE_FORMAT ||
     !Number.isInteger(header.count) ||
-    !Number.isInteger(header.width) ||
-    header.width < 1 ||
+    !Array.isArray(header.ints) ||
+    header.ints.length !== header.count * INT_FIELDS ||
     !Array.isArray(header.repoNames) ||
     !Array.isArray(header.positionPrefixes) ||
     !Array.isArray(header.lists) ||
@@ -200,79 +183,59 @@ const cutOff = () => new CacheFormatError('the cached index is cut off or damage
 export function decodeIndex(text: string): Pick<NurIndex, 'packages' | 'repos'> {
   const newline = text.indexOf('\n');
   const header = readHeader(text, newline);
-  const { count, width, repoNames, positionPrefixes, lists, outOfBody } = header;
+  const { count, ints, repoNames, positionPrefixes, lists } = header;
+  const body = count === 0 ? [] : text.slice(newline + 1).split(SEPARATOR);
+  // STRING_FIELDS values per package, then the empty string after the last separator.
+  if (body.length !== (count === 0 ? 0 : count * STRING_FIELDS + 1)) throw cutOff();
+  for (const [slot, value] of header.outOfBody) body[slot] = value;
   // `repo.` once per repo, so each ref is one concatenation.
   const refPrefixes = repoNames.map((name) => `${name}.`);
-  let at = newline + 1;
-  let slot = 0;
-  let nextOut = 0;
-  let nextOutSlot = outOfBody.length ? outOfBody[0]![0] : -1;
-  const int = (): number => {
-    let value = 0;
-    for (let d = 0; d < width; d++) {
-      const digit = DIGIT_VALUE[text.charCodeAt(at++)] ?? -1;
-      if (digit < 0) throw cutOff();
-      value = value * 64 + digit;
-    }
-    return value;
-  };
-  const string = (): string => {
-    const end = text.indexOf(SEPARATOR, at);
-    if (end < 0) throw cutOff();
-    let value: string;
-    if (slot === nextOutSlot) {
-      value = outOfBody[nextOut]![1];
-      nextOutSlot = ++nextOut < outOfBody.length ? outOfBody[nextOut]![0] : -1;
-    } else value = text.slice(at, end);
-    at = end + 1;
-    slot++;
-    return value;
-  };
-  const list = (id: number): unknown[] => {
-    const value = lists[id];
-    if (value === undefined) throw cutOff();
-    return value;
-  };
   const packages = new Array<Package>(count);
   for (let i = 0; i < count; i++) {
-    const repoId = int();
+    const at = i * INT_FIELDS;
+    const repoId = ints[at + REPO]!;
     const repo = repoNames[repoId];
-    if (repo === undefined) throw cutOff();
-    const licenses = list(int()) as License[];
-    const platforms = list(int()) as string[];
-    const flags = int();
-    const maintainers = list(int()) as Maintainer[];
-    const prefix = positionPrefixes[int()];
-    if (prefix === undefined) throw cutOff();
-    const outputs = list(int()) as string[];
-    const attr = string();
-    const name = string();
-    const pname = string();
+    const prefix = positionPrefixes[ints[at + POSITION_PREFIX]!];
+    const licenses = lists[ints[at + LICENSES]!];
+    const platforms = lists[ints[at + PLATFORMS]!];
+    const maintainers = lists[ints[at + MAINTAINERS]!];
+    const outputs = lists[ints[at + OUTPUTS]!];
+    if (
+      repo === undefined ||
+      prefix === undefined ||
+      licenses === undefined ||
+      platforms === undefined ||
+      maintainers === undefined ||
+      outputs === undefined
+    )
+      throw cutOff();
+    const flags = ints[at + FLAGS]!;
+    const s = i * STRING_FIELDS;
+    const attr = body[s]!;
     const ref = refPrefixes[repoId] + attr;
     packages[i] = {
       repo,
       attr,
       ref,
       attrPath: 'nur.repos.' + ref,
-      name,
-      pname: flags & PNAME_IS_ATTR ? attr : pname,
-      version: string(),
-      description: string(),
-      longDescription: string(),
-      homepage: string(),
-      licenses,
-      mainProgram: string(),
-      platforms,
+      name: body[s + 1]!,
+      pname: flags & PNAME_IS_ATTR ? attr : body[s + 2]!,
+      version: body[s + 3]!,
+      description: body[s + 4]!,
+      longDescription: body[s + 5]!,
+      homepage: body[s + 6]!,
+      licenses: licenses as License[],
+      mainProgram: body[s + 7]!,
+      platforms: platforms as string[],
       broken: (flags & BROKEN) !== 0,
       unfree: (flags & UNFREE) !== 0,
       insecure: (flags & INSECURE) !== 0,
       available: (flags & UNAVAILABLE) === 0,
-      maintainers,
-      position: prefix + string(),
-      outputs,
+      maintainers: maintainers as Maintainer[],
+      position: prefix + body[s + 8]!,
+      outputs: outputs as string[],
     };
   }
-  if (at !== text.length) throw cutOff();
   const repos: Record<string, Repo> = {};
   for (const repo of header.repos) repos[repo.name] = repo;
   return { packages, repos };
