@@ -32,7 +32,9 @@ type LetterCase = 'folded' | 'original';
 type TypoHits = ReadonlyArray<Map<number, TypoHit> | undefined>;
 
 /** From this many unscored candidates (and 1/16 of the index) on, whole-index scans give name tiers. */
-const SCAN_TIERS_FROM = 4096;
+const NAME_TIERS_FROM = 1024;
+/** From this many unscored candidates on, one-letter words are scored from letter tiers. */
+const LETTER_TIERS_FROM = 4096;
 
 interface PreviousSearch {
   parsed: ParsedQuery;
@@ -153,12 +155,12 @@ class Engine implements SearchEngine {
     const repoOption = options.repo?.trim().toLowerCase() || undefined;
     const typoHits = terms.map((term) => this.typoHitsFor(term, parsed.caseSensitive));
     const narrowing = this.previous !== undefined && narrows(this.previous, parsed, repoOption);
-    const base = narrowing
-      ? this.marks.union([
-          this.previous!.matched,
-          ...typoHits.map((hits) => (hits ? [...hits.keys()] : [])),
-        ])
-      : this.initialCandidates(parsed, repoOption);
+    const typoIds = typoHits.flatMap((hits) => (hits ? [...hits.keys()] : []));
+    const base = !narrowing
+      ? this.initialCandidates(parsed, repoOption)
+      : typoIds.length
+        ? this.marks.union([this.previous!.matched, typoIds])
+        : this.previous!.matched;
     const scanned = termToScan(terms, narrowing ? this.previous!.parsed.terms : []);
     const { candidates, contained } = this.prefilter(base, terms, scanned, parsed, typoHits);
 
@@ -264,9 +266,9 @@ class Engine implements SearchEngine {
     const memo = query.memos[i]!;
     let unknown = 0;
     for (let k = 0; k < count; k++) if (memo[alive[k]!] === 0) unknown++;
-    const wide = unknown >= Math.max(SCAN_TIERS_FROM, this.packages.length / 16);
+    const wide = unknown >= Math.max(NAME_TIERS_FROM, this.packages.length / 16);
     const letter = this.letterOfTerm(term, i, query);
-    const letters = letter >= 0 && unknown >= SCAN_TIERS_FROM ? this.letters() : undefined;
+    const letters = letter >= 0 && unknown >= LETTER_TIERS_FROM ? this.letters() : undefined;
     const nameTiers =
       wide && !letters && scansNames(term)
         ? this.namesCorpora(query.parsed.caseSensitive).nameTiers(term, this.packages.length)
@@ -329,12 +331,12 @@ class Engine implements SearchEngine {
    * through a typo. Small bases are cheaper to test package by package.
    */
   private prefilter(
-    base: number[],
+    base: ArrayLike<number>,
     terms: readonly PreparedTerm[],
     scanned: number,
     parsed: ParsedQuery,
     typoHits: TypoHits,
-  ): { candidates: number[]; contained: boolean } {
+  ): { candidates: ArrayLike<number>; contained: boolean } {
     if (scanned < 0 || base.length < this.packages.length / 8)
       return { candidates: base, contained: false };
     const text = terms[scanned]!.text;
@@ -345,7 +347,8 @@ class Engine implements SearchEngine {
     if (letter >= 0 && this.letterTiers) {
       const letters = this.letterTiers;
       const candidates: number[] = [];
-      for (const id of base) if (letters.tier(id, letter) !== NO_MATCH) candidates.push(id);
+      for (let k = 0; k < base.length; k++)
+        if (letters.tier(base[k]!, letter) !== NO_MATCH) candidates.push(base[k]!);
       return { candidates, contained: true };
     }
     const containing = this.corpus(parsed.caseSensitive).idsContaining(text);
