@@ -16,7 +16,7 @@
 import type { License, Maintainer, NurIndex, Package, Repo } from '../model.js';
 
 /** Bumped whenever the layout changes; an older cache is then rebuilt, never misread. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 const SEPARATOR = '\x01';
 /** Characters that cannot go into the body as they are. */
