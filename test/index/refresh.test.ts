@@ -192,6 +192,23 @@ describe('openIndex over HTTP', () => {
     expect(packagesHits().map((r) => r.status)).toEqual([500, 500, 200]);
   });
 
+  it('keeps multi-byte characters whole wherever the download is split into chunks', async () => {
+    // ~300 KB of two-, three- and four-byte characters: chunk boundaries fall inside some.
+    const description = 'caf\u00e9 \u20ac \u{1f600} '.repeat(40).trim();
+    const raw: Record<string, unknown> = {};
+    for (let i = 0; i < 1_000; i++)
+      raw[`nur.repos.mic92.pkg${i}`] = { name: `pkg${i}-1`, meta: { description } };
+    for (const gzip of [false, true]) {
+      server.route('/packages.json', { body: JSON.stringify(raw, null, 4), gzip });
+      const { context } = contextAt(T0, {
+        env: envFor({ XDG_CACHE_HOME: join(home, `c-${gzip}`) }),
+      });
+      const index = await openIndex(context);
+      expect(index.packages).toHaveLength(1_000);
+      expect(index.packages.every((p) => p.description === description)).toBe(true);
+    }
+  });
+
   it('decodes a gzip-encoded download', async () => {
     server.route('/packages.json', { ...FIXTURE_ROUTES()['/packages.json']!, gzip: true });
     const { context } = contextAt(T0);
