@@ -31,8 +31,14 @@ export { parseQuery } from './query.js';
 type LetterCase = 'folded' | 'original';
 type TypoHits = ReadonlyArray<Map<number, TypoHit> | undefined>;
 
-/** From this many unscored candidates (and 1/16 of the index) on, whole-index scans give name tiers. */
+/**
+ * From this many unscored candidates (and 1/16 of the index) on, a whole-index scan gives name
+ * tiers. Building the name corpus the first time waits for more (and a third of the index):
+ * it also builds every package's fields (see namesCorpora), worth it only for a session of many
+ * searches, which such a query starts.
+ */
 const NAME_TIERS_FROM = 1024;
+const NAME_CORPUS_FROM = 4096;
 /** From this many unscored candidates on, one-letter words are scored from letter tiers. */
 const LETTER_TIERS_FROM = 4096;
 
@@ -109,6 +115,51 @@ const termKey = (term: Term, caseSensitive: boolean) =>
 type TermMemo = Uint8Array;
 const MEMO_OFFSET = 2;
 
+/**
+ * Index-sized arrays reused from search to search. Typed arrays live outside the JS heap, and
+ * allocating a few megabytes of them per keystroke brings on full garbage collections, which
+ * walk every string of the index.
+ */
+class SearchBuffers {
+  /** Survivors of the scoring steps and their running totals. */
+  readonly alive: Int32Array;
+  readonly totals: Int32Array;
+  /** Ranking keys. */
+  readonly keys: Float64Array;
+  /** Name tiers of one term; zero between uses. */
+  readonly tiers: Uint8Array;
+  /** Two buffers for matches: the last search's stay intact while the next search reads them. */
+  private readonly matched: [Int32Array, Int32Array];
+  private current = 0;
+  private readonly spareMemos: TermMemo[] = [];
+
+  constructor(private readonly size: number) {
+    this.alive = new Int32Array(size);
+    this.totals = new Int32Array(size);
+    this.keys = new Float64Array(size);
+    this.tiers = new Uint8Array(size);
+    this.matched = [new Int32Array(size), new Int32Array(size)];
+  }
+
+  /** The first `count` survivors, copied where the next search will not write. */
+  keepMatched(count: number): Int32Array {
+    this.current = 1 - this.current;
+    const matched = this.matched[this.current]!;
+    matched.set(this.alive.subarray(0, count));
+    return matched.subarray(0, count);
+  }
+
+  /** An empty term memo. */
+  memo(): TermMemo {
+    return this.spareMemos.pop() ?? new Uint8Array(this.size);
+  }
+
+  recycle(memo: TermMemo): void {
+    memo.fill(0);
+    if (this.spareMemos.length < 8) this.spareMemos.push(memo);
+  }
+}
+
 class Engine implements SearchEngine {
   private readonly fields: Array<PackageFields | undefined>;
   private readonly allIds: number[];
@@ -124,6 +175,7 @@ class Engine implements SearchEngine {
   private readonly typoMatchers: Partial<Record<LetterCase, TypoMatcher>> = {};
   private readonly nameCorpora: Partial<Record<LetterCase, NameCorpora>> = {};
   private letterTiers: LetterTiers | undefined;
+  private buffers: SearchBuffers | undefined;
   private previous: PreviousSearch | undefined;
 
   constructor(private readonly packages: readonly Package[]) {
@@ -164,12 +216,14 @@ class Engine implements SearchEngine {
     const scanned = termToScan(terms, narrowing ? this.previous!.parsed.terms : []);
     const { candidates, contained } = this.prefilter(base, terms, scanned, parsed, typoHits);
 
+    const buffers = (this.buffers ??= new SearchBuffers(this.packages.length));
     const memos = new Map<string, TermMemo>();
     for (const term of terms) {
       const key = termKey(term, parsed.caseSensitive);
-      if (!memos.has(key))
-        memos.set(key, this.previous?.memos.get(key) ?? new Uint8Array(this.packages.length));
+      if (!memos.has(key)) memos.set(key, this.previous?.memos.get(key) ?? buffers.memo());
     }
+    for (const memo of this.previous?.memos.values() ?? [])
+      if (![...memos.values()].includes(memo)) buffers.recycle(memo);
     const matched = this.scoreCandidates(candidates, {
       terms,
       parsed,
@@ -186,7 +240,7 @@ class Engine implements SearchEngine {
       ranked = rankFew(Array.from(matched), scoreOf, this.packages, options.limit);
     else {
       this.order ??= tieOrder(this.packages);
-      ranked = rankMatches(matched, scoreOf, this.order, options.limit);
+      ranked = rankMatches(matched, scoreOf, this.order, options.limit, buffers.keys);
     }
     const hits: SearchHit[] = ranked.map((id) => ({
       pkg: this.packages[id]!,
@@ -212,8 +266,7 @@ class Engine implements SearchEngine {
    */
   private scoreCandidates(candidates: ArrayLike<number>, query: QueryContext): Int32Array {
     const { parsed } = query;
-    const alive = new Int32Array(candidates.length);
-    const totals = new Int32Array(candidates.length);
+    const { alive, totals } = this.buffers!;
     const allowedRepos = this.allowedRepos(parsed, query.repoOption);
     let count = 0;
     for (let k = 0; k < candidates.length; k++) {
@@ -229,7 +282,7 @@ class Engine implements SearchEngine {
       .sort((a, b) => Number(b.cheap) - Number(a.cheap));
     for (const { i } of cheapFirst) count = this.applyTerm(i, query, alive, totals, count);
     for (let k = 0; k < count; k++) this.scores[alive[k]!] = totals[k]!;
-    return alive.slice(0, count);
+    return this.buffers!.keepMatched(count);
   }
 
   /** A one-letter term, or one whose scores the last search already computed for the first few. */
@@ -266,12 +319,16 @@ class Engine implements SearchEngine {
     const memo = query.memos[i]!;
     let unknown = 0;
     for (let k = 0; k < count; k++) if (memo[alive[k]!] === 0) unknown++;
-    const wide = unknown >= Math.max(NAME_TIERS_FROM, this.packages.length / 16);
+    const size = this.packages.length;
+    const key: LetterCase = query.parsed.caseSensitive ? 'original' : 'folded';
+    const wide = this.nameCorpora[key]
+      ? unknown >= Math.max(NAME_TIERS_FROM, size / 16)
+      : unknown >= Math.max(NAME_CORPUS_FROM, size / 3);
     const letter = this.letterOfTerm(term, i, query);
     const letters = letter >= 0 && unknown >= LETTER_TIERS_FROM ? this.letters() : undefined;
     const nameTiers =
       wide && !letters && scansNames(term)
-        ? this.namesCorpora(query.parsed.caseSensitive).nameTiers(term, this.packages.length)
+        ? this.namesCorpora(query.parsed.caseSensitive).nameTiers(term, this.buffers!.tiers)
         : undefined;
     const typo = query.typoHits[i];
     const contained = i === query.containedTerm;
@@ -296,6 +353,7 @@ class Engine implements SearchEngine {
       totals[kept] = totals[k]! + score;
       kept++;
     }
+    nameTiers?.fill(0);
     return kept;
   }
 
@@ -388,9 +446,18 @@ class Engine implements SearchEngine {
     return this.letterTiers;
   }
 
+  /**
+   * The name corpus, built with every package's fields: from here on searches come in quick
+   * succession (the TUI), and fields built a few thousand per keystroke would be promoted and
+   * collected keystroke after keystroke, with pauses of tens to hundreds of milliseconds, instead
+   * of once here.
+   */
   private namesCorpora(caseSensitive: boolean): NameCorpora {
     const key: LetterCase = caseSensitive ? 'original' : 'folded';
-    this.nameCorpora[key] ??= new NameCorpora(this.packages, caseSensitive);
+    if (!this.nameCorpora[key]) {
+      for (let id = 0; id < this.packages.length; id++) this.fieldsOf(id);
+      this.nameCorpora[key] = new NameCorpora(this.packages, caseSensitive);
+    }
     return this.nameCorpora[key];
   }
 

@@ -52,16 +52,18 @@ export function rankFew(
  * score·base + (base − 1 − rank) into a Float64Array, whose numeric sort is much faster than a
  * comparator sort; scores are integers, so the packing is exact and every key is distinct. With a
  * limit, only the best `limit` keys are selected and sorted: a one-letter query matches most of
- * the index, and sorting all of it for 50 hits would dominate the search.
+ * the index, and sorting all of it for 50 hits would dominate the search. `buffer`, when given,
+ * holds the keys (at least ids.length long).
  */
 export function rankMatches(
   ids: ArrayLike<number>,
   scoreOf: (id: number) => number,
   order: TieOrder,
   limit?: number,
+  buffer?: Float64Array,
 ): number[] {
   const { base, rankOf, idAt } = order;
-  const keys = new Float64Array(ids.length);
+  const keys = buffer ? buffer.subarray(0, ids.length) : new Float64Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     keys[i] = scoreOf(id) * base + (base - 1 - rankOf[id]!);

@@ -54,10 +54,10 @@ export class NameCorpora {
 
   /**
    * The name tier of `term` for every package (0 where no name contains it), as scoreTerm would
-   * give it. Not for dotted terms, whose ref-prefix rule needs the ref.
+   * give it, written into `tiers` (one zero per package). Not for dotted terms, whose
+   * ref-prefix rule needs the ref.
    */
-  nameTiers(term: PreparedTerm, size: number): Uint8Array {
-    const tiers = new Uint8Array(size);
+  nameTiers(term: PreparedTerm, tiers: Uint8Array): Uint8Array {
     const { text, starts, wordStarts } = this;
     const needle = term.text;
     if (!needle || needle.includes(SEPARATOR)) return tiers;

@@ -48,7 +48,7 @@ function expectSameAsScoreTerm(packages: readonly Package[]) {
       const [parsed] = parseQuery(word).terms;
       const term = prepareTerm(parsed!);
       expect(scansNames(term)).toBe(true);
-      const tiers = corpora.nameTiers(term, packages.length);
+      const tiers = corpora.nameTiers(term, new Uint8Array(packages.length));
       fields.forEach((f, id) => {
         const score = scoreTerm(f, term, caseSensitive);
         const expected = score >= Tier.nameSubstring ? score : 0;
