@@ -1,7 +1,6 @@
 // `nur inputs [--flake PATH] [--json]`: the flake's inputs, which are NUR repos, and whether their
 // locked revs match the rev NUR last evaluated.
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { ExitCode, NurError } from '../errors.js';
@@ -17,8 +16,9 @@ export interface InputsOptions {
   json?: boolean;
 }
 
-/** The flake.nix a `--flake` value names: the file itself, or flake.nix inside a directory. */
+/** flake.lock beside flake.nix, or undefined when there is none yet. */
 async function readLockText(file: string): Promise<string | undefined> {
+  const { readFile } = await import('node:fs/promises');
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
