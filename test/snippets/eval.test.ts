@@ -84,29 +84,22 @@ describe('snippets evaluated by real Nix against local stand-ins', () => {
         expect(names).toEqual([pkg.ref]);
       });
 
-      it('flake-input: the plain import of the repo yields the package', () => {
-        const dir = flakeDir(standins.root, `input-${ref}`, snippetOf(pkg, repo, 'flake-input'));
-        const names = nixEvalJson([
-          ...override('nixpkgs', standins.nixpkgs),
-          ...override(repoInputName(pkg.repo), standins.repo(pkg.repo, repo!.file)),
-          `path:${dir}#packages`,
-          '--apply',
-          allPackageNames,
-        ]);
-        expect(names).toEqual([pkg.ref]);
-      });
-
-      it("repo-flake: the repo's legacyPackages yield the package", () => {
-        const dir = flakeDir(standins.root, `flake-${ref}`, snippetOf(pkg, repo, 'repo-flake'));
-        const names = nixEvalJson([
-          ...override('nixpkgs', standins.nixpkgs),
-          ...override(repoInputName(pkg.repo), standins.repo(pkg.repo, repo!.file)),
-          `path:${dir}#packages`,
-          '--apply',
-          allPackageNames,
-        ]);
-        expect(names).toEqual([pkg.ref]);
-      });
+      for (const [name, what] of [
+        ['flake-input', 'the plain import of the repo'],
+        ['repo-flake', "the repo's legacyPackages"],
+      ] as const) {
+        it(`${name}: ${what} yields the package`, () => {
+          const dir = flakeDir(standins.root, `${name}-${ref}`, snippetOf(pkg, repo, name));
+          const names = nixEvalJson([
+            ...override('nixpkgs', standins.nixpkgs),
+            ...override(repoInputName(pkg.repo), standins.repo(pkg.repo, repo!.file)),
+            `path:${dir}#packages`,
+            '--apply',
+            allPackageNames,
+          ]);
+          expect(names).toEqual([pkg.ref]);
+        });
+      }
 
       it("nix-run and nix-shell: the installable resolves in NUR's flake outputs", () => {
         for (const name of ['nix-run', 'nix-shell']) {
