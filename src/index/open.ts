@@ -24,11 +24,13 @@ function warn(context: AppContext, message: string): void {
  * Loads the cache of this run's environment, turning corruption into a clear error. A cache from
  * a nur with another cache format counts as none (it is downloaded again) unless offline.
  */
-function loadUsableCache(context: AppContext): Exclude<CacheLoad, { status: 'corrupt' }> {
+function loadUsableCache(
+  context: AppContext,
+): Exclude<CacheLoad, { status: 'corrupt' }> & { outdated?: boolean } {
   const dir = cacheDir(context.env);
   const cached = loadCache(dir);
   if (cached.status === 'corrupt' && cached.outdated && !context.globals.offline)
-    return { status: 'missing' };
+    return { status: 'missing', outdated: true };
   if (cached.status === 'corrupt') throw corruptCacheError(dir, cached.reason);
   return cached;
 }
@@ -86,7 +88,10 @@ export async function openIndex(context: AppContext): Promise<NurIndex> {
       warn(context, `${what}; using the cache from ${age}`);
       return previous.index;
     }
-    throw new NurError(`there is no cached index and downloading it failed: ${error.message}`, {
+    const none = cached.outdated
+      ? 'the cached index was written by another version of nur'
+      : 'there is no cached index';
+    throw new NurError(`${none} and downloading it failed: ${error.message}`, {
       hint: NO_CACHE_HINT,
       cause: error,
     });

@@ -118,6 +118,21 @@ describe('openIndex over HTTP', () => {
     expectCacheIntact(hoursLater(1).toISOString());
   });
 
+  it('says the cache is from another version of nur when it cannot download a new one', async () => {
+    await primeCache();
+    const metaFile = join(dir(), 'meta.json');
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(metaFile, JSON.stringify({ ...meta, format: 2 }));
+    server.route('/packages.json', { body: '', behaviour: { kind: 'status', status: 404 } });
+    const { context } = contextAt(hoursLater(1));
+    const error = await openIndex(context).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NurError);
+    expect((error as NurError).message).toMatch(
+      /^the cached index was written by another version of nur and downloading it failed: .*404/,
+    );
+    expect((error as NurError).hint).toContain('nur update');
+  });
+
   it('revalidates a stale cache with If-None-Match and only touches meta on 304', async () => {
     await primeCache();
     const before = loadCache(dir());
