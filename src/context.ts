@@ -1,6 +1,7 @@
 // What every command run gets: streams, environment, working directory and resolved settings.
 import type { NurIndex } from './model.js';
 import { createIOStreams, type IOStreams } from './term/io.js';
+import { sanitizeLine } from './term/sanitize.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -24,6 +25,13 @@ export interface AppContext {
    * cache, offline) go to stderr. Tests inject a fixture index here.
    */
   loadIndex(): Promise<NurIndex>;
+  /** A one-line warning on the current stderr, sanitised (it may quote index or server text). */
+  warn(message: string): void;
+}
+
+/** The `warn` of a context: writes to whatever `context.io.stderr` is at the time. */
+export function stderrWarning(context: Pick<AppContext, 'io'>): (message: string) => void {
+  return (message) => context.io.stderr.write(`nur: warning: ${sanitizeLine(message)}\n`);
 }
 
 export function createProcessContext(globals: GlobalOptions): AppContext {
@@ -39,7 +47,9 @@ export function createProcessContext(globals: GlobalOptions): AppContext {
     globals,
     now: () => new Date(),
     loadIndex: () => Promise.reject(new Error('index loader not bound')),
+    warn: () => {},
   };
+  context.warn = stderrWarning(context);
   context.loadIndex = async () => {
     const { openIndex } = await import('./index/open.js');
     return openIndex(context);

@@ -4,7 +4,6 @@ import type { AppContext } from '../context.js';
 import { NurError } from '../errors.js';
 import type { NurIndex } from '../model.js';
 import { cacheDir, resolveSettings } from '../settings.js';
-import { sanitizeLine } from '../term/sanitize.js';
 import { cacheAgeMs, formatAge, isStale, loadCache, type CacheLoad } from './cache.js';
 
 export function corruptCacheError(dir: string, reason: string): NurError {
@@ -15,10 +14,6 @@ export function corruptCacheError(dir: string, reason: string): NurError {
 
 export const NO_CACHE_HINT =
   'Run `nur update` while online, or point at a local copy: `nur update --index-url file:///path/to/packages.json`.';
-
-function warn(context: AppContext, message: string): void {
-  context.io.stderr.write(`nur: warning: ${sanitizeLine(message)}\n`);
-}
 
 /**
  * Loads the cache of this run's environment, turning corruption into a clear error. A cache from
@@ -50,7 +45,7 @@ export async function openIndex(context: AppContext): Promise<NurIndex> {
     if (!stale) return cached.index;
     if (context.globals.offline) {
       const age = formatAge(cacheAgeMs(cached.meta.fetchedAt, now));
-      warn(context, `offline; using the cache from ${age}`);
+      context.warn(`offline; using the cache from ${age}`);
       return cached.index;
     }
   } else if (context.globals.offline) {
@@ -85,7 +80,7 @@ export async function openIndex(context: AppContext): Promise<NurIndex> {
         error instanceof IndexRejectedError
           ? error.message
           : `could not refresh the index (${error.message})`;
-      warn(context, `${what}; using the cache from ${age}`);
+      context.warn(`${what}; using the cache from ${age}`);
       return previous.index;
     }
     const none = cached.outdated

@@ -4,7 +4,6 @@ import { NurError } from '../errors.js';
 import type { NurIndex, Package, Repo } from '../model.js';
 import type { Settings } from '../settings.js';
 import type { Env } from '../context.js';
-import type { OutputStream } from '../term/io.js';
 import {
   indexMetaOf,
   writeCache,
@@ -93,7 +92,7 @@ export interface RefreshParams {
   force?: boolean;
   env: Env;
   cwd: string;
-  stderr: OutputStream;
+  stderr: { write(chunk: string): unknown };
   stderrIsTTY: boolean;
   now: () => Date;
 }

@@ -1,5 +1,5 @@
 // A context for calling command run functions directly: recorded streams, fixed env and time.
-import type { AppContext, Env, GlobalOptions } from '../../src/context.js';
+import { stderrWarning, type AppContext, type Env, type GlobalOptions } from '../../src/context.js';
 import type { NurIndex } from '../../src/model.js';
 import { bufferStreams } from '../../src/term/io.js';
 import { fixtureIndex } from './fixtures.js';
@@ -28,6 +28,8 @@ export function testContext(options: TestContextOptions = {}) {
     globals: options.globals ?? {},
     now: () => options.now ?? new Date('2026-01-01T01:00:00.000Z'),
     loadIndex: async () => options.index ?? fixtureIndex(),
+    warn: () => {},
   };
+  context.warn = stderrWarning(context);
   return { context, stdout: streams.stdout, stderr: streams.stderr };
 }

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { AppContext } from '../../src/context.js';
+import { stderrWarning, type AppContext } from '../../src/context.js';
 import type { NurIndex } from '../../src/model.js';
 import { createSearchEngine } from '../../src/search/engine.js';
 import type { IOStreams } from '../../src/term/io.js';
@@ -105,7 +105,9 @@ function tuiContext(options: { stdoutIsTTY?: boolean; loadIndex?: () => Promise<
     globals: {},
     now: () => new Date('2026-01-01T02:00:00.000Z'),
     loadIndex: options.loadIndex ?? (async () => fixtureIndex()),
+    warn: () => {},
   };
+  context.warn = stderrWarning(context);
   return { context, stdout, stderr, keyboard };
 }
 
