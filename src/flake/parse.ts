@@ -87,6 +87,16 @@ function probeTerms(tokenizer: ExternalTokenizer, samples: [string, string, stri
   return { content, dollarBrace, end, escape };
 }
 
+/**
+ * How many characters at `offset` are literal string content: 0 at a `${` interpolation, 2 for
+ * `$$` (two literal dollars: a `{` after them does not start an interpolation), else 1.
+ */
+function literalStep(input: InputStream, offset: number): number {
+  if (input.peek(offset) !== DOLLAR) return 1;
+  const after = input.peek(offset + 1);
+  return after === BRACE_L ? 0 : after === DOLLAR ? 2 : 1;
+}
+
 function stringTokenizer(terms: StringTerms): ExternalTokenizer {
   return new ExternalTokenizer((input: InputStream) => {
     const c = input.next;
@@ -98,16 +108,9 @@ function stringTokenizer(terms: StringTerms): ExternalTokenizer {
     for (;;) {
       const ch = input.peek(n);
       if (ch < 0 || ch === QUOTE || ch === BACKSLASH) break;
-      if (ch === DOLLAR) {
-        const after = input.peek(n + 1);
-        if (after === BRACE_L) break;
-        // `$$` is two literal dollars: a `{` after them does not start an interpolation.
-        if (after === DOLLAR) {
-          n += 2;
-          continue;
-        }
-      }
-      n++;
+      const step = literalStep(input, n);
+      if (step === 0) break;
+      n += step;
     }
     input.acceptToken(terms.content, n);
   });
@@ -129,15 +132,9 @@ function indStringTokenizer(terms: StringTerms): ExternalTokenizer {
       const ch = input.peek(n);
       if (ch < 0) break;
       if (ch === APOSTROPHE && input.peek(n + 1) === APOSTROPHE) break;
-      if (ch === DOLLAR) {
-        const after = input.peek(n + 1);
-        if (after === BRACE_L) break;
-        if (after === DOLLAR) {
-          n += 2;
-          continue;
-        }
-      }
-      n++;
+      const step = literalStep(input, n);
+      if (step === 0) break;
+      n += step;
     }
     input.acceptToken(terms.content, n);
   });

@@ -45,34 +45,42 @@ function nonFlakeInput(repo: Repo, inputName: string): string[] {
   ];
 }
 
-/** The whole flake.nix around a repo imported as plain Nix; `body` is the outputs attrset content. */
-export function nonFlakeInputFlake(
+/**
+ * The `flake-input` snippet, for a package or a whole repo: a flake.nix with the repo imported as
+ * plain Nix; `body` is the outputs attrset content.
+ */
+export function plainInputSnippet(
   repo: Repo,
   inputName: string,
   system: string,
-  header: string[],
   body: string[],
-): string {
-  return lines(
-    header,
-    '{',
-    '  inputs = {',
-    '    nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";',
-    indent(4, nonFlakeInput(repo, inputName)),
-    '  };',
-    '',
-    '  outputs =',
-    '    { nixpkgs, ... }@inputs:',
-    '    let',
-    `      system = ${nixString(system)};`,
-    '      pkgs = nixpkgs.legacyPackages.${system};',
-    `      ${inputName} = ${importExpression(repo, `inputs.${inputName}`)};`,
-    '    in',
-    '    {',
-    indent(6, body),
-    '    };',
-    '}',
-  );
+): Snippet {
+  return {
+    name: 'flake-input',
+    title: 'The repo as its own flake input, imported like NUR does (works for every NUR repo)',
+    language: 'nix',
+    code: lines(
+      '# flake.nix: the NUR repo as a plain input, without NUR. NUR requires every repo to have a',
+      `# top-level ${repo.file ? 'Nix file' : 'default.nix'} taking { pkgs }, so this works for any of them.`,
+      '{',
+      '  inputs = {',
+      '    nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";',
+      indent(4, nonFlakeInput(repo, inputName)),
+      '  };',
+      '',
+      '  outputs =',
+      '    { nixpkgs, ... }@inputs:',
+      '    let',
+      `      system = ${nixString(system)};`,
+      '      pkgs = nixpkgs.legacyPackages.${system};',
+      `      ${inputName} = ${importExpression(repo, `inputs.${inputName}`)};`,
+      '    in',
+      '    {',
+      indent(6, body),
+      '    };',
+      '}',
+    ),
+  };
 }
 
 /** The output name for one package: its last attr component (`x` of `linuxKernel.packages.x`). */
@@ -84,24 +92,10 @@ export function flakeInputSnippet(pkg: Package, repo: Repo, options: SnippetOpti
   const inputName = repoInputName(repo.name, options.inputPrefix);
   const packagePath = attrPathBelow(inputName, pkg.attr);
   const { system } = targetSystem(pkg.platforms);
-  return {
-    name: 'flake-input',
-    title: 'The repo as its own flake input, imported like NUR does (works for every NUR repo)',
-    language: 'nix',
-    code: nonFlakeInputFlake(
-      repo,
-      inputName,
-      system,
-      [
-        `# flake.nix: the NUR repo as a plain input, without NUR. NUR requires every repo to have a`,
-        `# top-level ${repo.file ? 'Nix file' : 'default.nix'} taking { pkgs }, so this works for any of them.`,
-      ],
-      [
-        `# Use ${packagePath} wherever a package goes (environment.systemPackages, home.packages, …).`,
-        `packages.\${system}.${outputName(pkg.attr)} = ${packagePath};`,
-      ],
-    ),
-  };
+  return plainInputSnippet(repo, inputName, system, [
+    `# Use ${packagePath} wherever a package goes (environment.systemPackages, home.packages, …).`,
+    `packages.\${system}.${outputName(pkg.attr)} = ${packagePath};`,
+  ]);
 }
 
 export function repoFlakeSnippet(pkg: Package, repo: Repo, options: SnippetOptions = {}): Snippet {

@@ -4,7 +4,7 @@ import type { Repo } from '../model.js';
 import { REPO_SNIPPET_NAMES, type RepoSnippetName } from './catalog.js';
 import { repoFlakeUrl } from '../nix/flake-url.js';
 import { nixString } from '../nix/strings.js';
-import { importExpression, nonFlakeInputFlake, repoSourceUrl } from './flake-input.js';
+import { importExpression, plainInputSnippet, repoSourceUrl } from './flake-input.js';
 import { attrPathBelow, nurAttrPath, repoInputName } from './names.js';
 import { collectSnippets } from './package.js';
 import { indent, lines } from './policy.js';
@@ -18,26 +18,12 @@ export function repoFlakeInputSnippet(
   options: SnippetOptions = {},
 ): Snippet {
   const inputName = repoInputName(repo.name, options.inputPrefix);
-  return {
-    name: 'flake-input',
-    title: 'The repo as its own flake input, imported like NUR does (works for every NUR repo)',
-    language: 'nix',
-    code: nonFlakeInputFlake(
-      repo,
-      inputName,
-      'x86_64-linux',
-      [
-        '# flake.nix: the NUR repo as a plain input, without NUR. NUR requires every repo to have a',
-        `# top-level ${repo.file ? 'Nix file' : 'default.nix'} taking { pkgs }, so this works for any of them.`,
-      ],
-      [
-        exampleAttr === undefined
-          ? `# Its packages are ${inputName}.<name>.`
-          : `# Its packages are ${inputName}.<name>, e.g. ${attrPathBelow(inputName, exampleAttr)}.`,
-        `legacyPackages.\${system} = ${inputName};`,
-      ],
-    ),
-  };
+  return plainInputSnippet(repo, inputName, 'x86_64-linux', [
+    exampleAttr === undefined
+      ? `# Its packages are ${inputName}.<name>.`
+      : `# Its packages are ${inputName}.<name>, e.g. ${attrPathBelow(inputName, exampleAttr)}.`,
+    `legacyPackages.\${system} = ${inputName};`,
+  ]);
 }
 
 /** A fetcher expression for the repo at `rev` (or its branch head): tarballs for GitHub, git otherwise. */

@@ -11,7 +11,7 @@ const PACKAGE_COUNT = 310;
 
 export const largeHostName = (i: number) => `host-${String(i).padStart(3, '0')}`;
 
-const EXTRA_INPUTS = [
+export const EXTRA_INPUTS = [
   'agenix',
   'disko',
   'impermanence',

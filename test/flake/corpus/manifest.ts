@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LARGE_FILE, LARGE_HOST_COUNT, largeHostName } from './generate-large.js';
+import { EXTRA_INPUTS, LARGE_FILE, LARGE_HOST_COUNT, largeHostName } from './generate-large.js';
 
 export const CORPUS_DIR = dirname(fileURLToPath(import.meta.url));
 
@@ -695,18 +695,7 @@ export const CORPUS: CorpusEntry[] = [
       'large',
       'generated',
     ],
-    inputs: [
-      'nixpkgs',
-      'home-manager',
-      'agenix',
-      'disko',
-      'impermanence',
-      'lanzaboote',
-      'nixos-hardware',
-      'sops-nix',
-      'stylix',
-      'nix-index-database',
-    ],
+    inputs: ['nixpkgs', 'home-manager', ...EXTRA_INPUTS],
     formals: 'set-at',
     nixosHosts: Array.from({ length: LARGE_HOST_COUNT }, (_, i) => largeHostName(i + 1)),
   }),
