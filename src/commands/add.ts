@@ -332,19 +332,26 @@ export async function addRun(options: AddOptions, context: AppContext): Promise<
   const note = (text: string) => stderr.write(`nur: ${sanitizeLine(text)}\n`);
   const { nixString } = await import('../nix/strings.js');
 
+  // Read and parse flake.nix before asking nix about the repo (which may wait on the network):
+  // a missing or broken file fails at once.
+  const io = await import('./flake-edit-io.js');
+  const file = options.print
+    ? undefined
+    : await io.readFlakeFile(await io.flakePathOf(options.flake, context), context);
+  if (file) (await import('../flake/parse.js')).parseNix(file.text, file.shown);
+
   const decided = await decideFlake(target, context);
   for (const text of target.notes) note(text);
   if (decided.note) note(decided.note);
   const usage = await target.usage(decided.isFlake);
 
-  if (options.print) {
+  if (!file) {
+    // --print: the snippet only, no file.
     stdout.write(snippetLines(target, decided.isFlake, nixString));
     for (const line of usage) note(line);
     return ExitCode.ok;
   }
 
-  const io = await import('./flake-edit-io.js');
-  const file = await io.readFlakeFile(await io.flakePathOf(options.flake, context), context);
   const { planAddInput } = await import('../flake/plan-add.js');
   const plan = planAddInput(
     file.text,

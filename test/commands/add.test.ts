@@ -123,11 +123,18 @@ describe('nur add', () => {
   it('refuses a flake.nix with a syntax error, naming line and column, and leaves it alone', async () => {
     const broken = FLAKE.replace('./configuration.nix', './configuration.nix (');
     const { dir, file } = flakeDir(broken);
-    const error = await run({ ref: 'mic92' }, dir).result.catch((e: unknown) => e);
+    // Online, so that without the early check nix would be asked about the repo first.
+    const attempt = testContext({
+      cwd: dir,
+      env: { PATH: process.env.PATH, XDG_CONFIG_HOME: join(dir, '.config') },
+    });
+    const error = await addRun({ ref: 'mic92' }, attempt.context).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FlakeSyntaxError);
     expect((error as FlakeSyntaxError).message).toMatch(/^flake\.nix:\d+:\d+: syntax error/);
     expect((error as FlakeSyntaxError).exitCode).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe(broken);
+    // The file is checked before nix is asked whether the repo is a flake.
+    expect(attempt.stderr()).toBe('');
   });
 
   it('refuses a read-only flake.nix', async () => {
