@@ -15,8 +15,9 @@ export default defineConfig({
   sourcemap: false,
   shims: false,
   // Bundled: ink's dependency tree (an es-toolkit barrel, the reconciler) loads far faster as one chunk,
-  // and commander is on every start-up path.
-  noExternal: ['ink', 'commander'],
+  // and commander is on every start-up path. nur's frame composition for Ink uses the tokenizer Ink
+  // bundles, so both share one copy.
+  noExternal: ['ink', 'commander', '@alcalzone/ansi-tokenize'],
   // Ink loads its devtools bridge only under DEV=true; it is not a dependency.
   external: ['react-devtools-core'],
   // Bundled CommonJS (commander, parts of ink's tree) calls require() for Node built-ins.

@@ -5,7 +5,8 @@
 // selection (↓) is timed too. Real-size index (8,378 packages) and 10× that.
 // Target: p95 ≤ 16 ms at real size. Prints numbers only; the load average comes first because the
 // machine is shared, and Ink's own floor on this machine is measured alongside: redrawing a static
-// screen of the same size (34 plain lines of 120 columns) with nothing of nur in it.
+// screen of the same size (34 plain lines of 120 columns) with nothing of nur in it, composed by
+// Ink's own Output and by nur's (src/tui/ink-fast-output.ts), which the UI ships with.
 import { loadavg } from 'node:os';
 
 // The CLI loads React in production mode (src/tui/run.ts); measure the same build.
@@ -29,6 +30,7 @@ const [
 const { createSearchEngine } = await import('../src/search/engine.js');
 const { packageSnippets } = await import('../src/snippets/package.js');
 const { syntheticIndex } = await import('./helpers/synthetic.js');
+const { installFastInkOutput } = await import('../src/tui/ink-fast-output.js');
 
 const KEYS = { down: '\u001b[B', ctrlU: '\u0015' };
 /** Typed one character at a time, Ctrl-U between them, as people search. */
@@ -121,7 +123,7 @@ async function measure(multiplier: number) {
 }
 
 /** Ink alone: a keystroke moves a marker on a static 34×120 screen. */
-async function inkFloor() {
+async function inkFloor(composition: string) {
   const lines = Array.from({ length: 34 }, (_, i) => `line ${i} `.padEnd(118, '.'));
   function Static() {
     const [row, setRow] = useState(0);
@@ -143,7 +145,7 @@ async function inkFloor() {
     if (i >= 20) samples.push(performance.now() - start);
   }
   view.unmount();
-  console.log(`Ink floor (static 34×120 screen, no nur code): ${summary(samples)}`);
+  console.log(`Ink floor, ${composition}: ${summary(samples)}`);
 }
 
 console.log(
@@ -151,7 +153,9 @@ console.log(
     .map((n) => n.toFixed(2))
     .join(' ')} (2 cores)`,
 );
-await inkFloor();
+await inkFloor("Ink's own frame composition");
+installFastInkOutput();
+await inkFloor("nur's frame composition");
 await measure(1);
 await measure(10);
 console.log('target: keystroke → results frame p95 ≤ 16 ms at real size');

@@ -108,11 +108,14 @@ export function startLoading(context: AppContext): IndexSource {
 /** React and Ink, loaded in production mode: the development build is several times slower. */
 async function loadUi() {
   process.env.NODE_ENV ??= 'production';
-  const [{ createElement }, { render }, { SearchTui }] = await Promise.all([
-    import('react'),
-    import('ink'),
-    import('./SearchTui.js'),
-  ]);
+  const [{ createElement }, { render }, { SearchTui }, { installFastInkOutput }] =
+    await Promise.all([
+      import('react'),
+      import('ink'),
+      import('./SearchTui.js'),
+      import('./ink-fast-output.js'),
+    ]);
+  installFastInkOutput();
   return { createElement, render, SearchTui };
 }
 

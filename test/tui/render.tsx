@@ -3,12 +3,15 @@
 import chalk from 'chalk';
 import { render as inkRender } from 'ink-testing-library';
 import type { ReactElement } from 'react';
+import { installFastInkOutput } from '../../src/tui/ink-fast-output.js';
 
 export { KEYS, type KeyName } from './keys.js';
 import { KEYS, type KeyName } from './keys.js';
 
 // Colours on, so tests about NO_COLOR can see that a no-colour theme emits no SGR at all.
 chalk.level = 1;
+// Frames composed as the shipped UI composes them.
+installFastInkOutput();
 
 const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
