@@ -1,6 +1,6 @@
 // One search hit on one row: pointer, ref with the matched characters highlighted, version,
 // flags and description, each cut to its column.
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { memo } from 'react';
 import type { SearchHit } from '../model.js';
 import { sanitizeLine } from '../term/sanitize.js';
@@ -35,10 +35,13 @@ function ResultRowView({ hit, selected, columns }: ResultRowProps) {
     columns.descriptionWidth - flagCell.length,
   );
   const rowStyle = selected ? theme.selected : {};
+  const padding = ' '.repeat(Math.max(0, columns.refWidth - refUsed) + 1);
+  // One text node per row: nested texts are only styled runs, so Ink lays out and measures a
+  // row once instead of once per column (the list redraws on every keystroke).
   return (
-    <Box width={columns.width} height={1}>
+    <Text wrap="truncate">
       <Text {...theme.pointer}>{selected ? '› ' : '  '}</Text>
-      <Text {...rowStyle} wrap="truncate">
+      <Text {...rowStyle}>
         {ref.map((segment, i) =>
           segment.matched ? (
             <Text key={i} {...theme.match}>
@@ -48,16 +51,14 @@ function ResultRowView({ hit, selected, columns }: ResultRowProps) {
             segment.text
           ),
         )}
-        {' '.repeat(Math.max(0, columns.refWidth - refUsed) + 1)}
+        {padding}
       </Text>
       {columns.versionWidth > 0 ? (
-        <Text {...theme.dim}>{fit(sanitizeLine(pkg.version), columns.versionWidth)} </Text>
+        <Text {...theme.dim}>{`${fit(sanitizeLine(pkg.version), columns.versionWidth)} `}</Text>
       ) : null}
       {flagCell ? <Text {...theme.warning}>{flagCell}</Text> : null}
-      <Text {...rowStyle} wrap="truncate">
-        {description}
-      </Text>
-    </Box>
+      <Text {...rowStyle}>{description}</Text>
+    </Text>
   );
 }
 
