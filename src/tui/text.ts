@@ -19,6 +19,12 @@ export function textWidth(text: string): number {
   return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
+/** Columns of one code point (`for…of` steps), without string-width for printable ASCII. */
+function charWidth(char: string): number {
+  const code = char.charCodeAt(0);
+  return char.length === 1 && code >= 0x20 && code <= 0x7e ? 1 : stringWidth(char);
+}
+
 /** Splits `text` into runs of matched and unmatched characters (ranges are UTF-16 offsets). */
 export function highlightSegments(text: string, ranges: readonly MatchRange[]): Segment[] {
   const sorted = ranges
@@ -48,11 +54,12 @@ export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
   if (PRINTABLE_ASCII.test(text))
     return text.length <= width ? text : text.slice(0, width - 1) + ELLIPSIS;
-  if (stringWidth(text) <= width) return text;
+  // No UTF-16 unit takes more than two columns, so short text fits without measuring.
+  if (text.length * 2 <= width || stringWidth(text) <= width) return text;
   let out = '';
   let used = 0;
   for (const char of text) {
-    const w = stringWidth(char);
+    const w = charWidth(char);
     if (used + w > width - 1) break;
     out += char;
     used += w;
@@ -82,7 +89,7 @@ export function fitSegments(segments: readonly Segment[], width: number): Segmen
     }
     let part = '';
     for (const char of segment.text) {
-      const cw = stringWidth(char);
+      const cw = charWidth(char);
       if (cw > room) break;
       part += char;
       room -= cw;
