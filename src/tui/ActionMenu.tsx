@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { Package } from '../model.js';
 import { sanitizeLine } from '../term/sanitize.js';
 import { MENU_ITEMS } from './menu.js';
-import { truncate } from './text.js';
+import { POINTER, truncate } from './text.js';
 import { useTheme } from './use-theme.js';
 
 export interface ActionMenuProps {
@@ -32,7 +32,7 @@ export function ActionMenu({ pkg, selected, width, height }: ActionMenuProps) {
         const label = `${item.shortcut}  ${item.label}${disabled ? ' (none)' : ''}`;
         return (
           <Box key={item.id}>
-            <Text {...theme.pointer}>{active ? '› ' : '  '}</Text>
+            <Text {...theme.pointer}>{active ? POINTER : '  '}</Text>
             <Text {...(active ? theme.selected : disabled ? theme.dim : {})} wrap="truncate">
               {truncate(label, width - 2)}
             </Text>

@@ -6,7 +6,15 @@ import type { SearchHit } from '../model.js';
 import { sanitizeLine } from '../term/sanitize.js';
 import type { ListColumns } from './layout.js';
 import { packageFlags } from './package-view.js';
-import { fit, fitSegments, highlightSegments, truncate, type Segment, textWidth } from './text.js';
+import {
+  fit,
+  fitSegments,
+  highlightSegments,
+  POINTER,
+  truncate,
+  type Segment,
+  textWidth,
+} from './text.js';
 import { useTheme } from './use-theme.js';
 
 export interface ResultRowProps {
@@ -40,7 +48,7 @@ function ResultRowView({ hit, selected, columns }: ResultRowProps) {
   // row once instead of once per column (the list redraws on every keystroke).
   return (
     <Text wrap="truncate">
-      <Text {...theme.pointer}>{selected ? '› ' : '  '}</Text>
+      <Text {...theme.pointer}>{selected ? POINTER : '  '}</Text>
       <Text {...rowStyle}>
         {ref.map((segment, i) =>
           segment.matched ? (

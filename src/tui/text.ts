@@ -8,7 +8,11 @@ export interface Segment {
   matched: boolean;
 }
 
-const ELLIPSIS = '…';
+// fzf's own marks for cut text and the selected row: ASCII keeps Ink's per-frame width
+// measurement of each row on its fast path (a row with any wider character is measured grapheme
+// by grapheme, which cost a few milliseconds a frame on a full list).
+export const ELLIPSIS = '..';
+export const POINTER = '> ';
 
 // Nearly all index text is printable ASCII, where width is length; string-width is only needed
 // (and, per keystroke over many rows, only affordable) for the rest.
@@ -52,19 +56,24 @@ export function highlightSegments(text: string, ranges: readonly MatchRange[]): 
 /** Cuts `text` to at most `width` terminal columns, ending in `…` when something was cut. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
-  if (PRINTABLE_ASCII.test(text))
-    return text.length <= width ? text : text.slice(0, width - 1) + ELLIPSIS;
+  if (PRINTABLE_ASCII.test(text)) {
+    if (text.length <= width) return text;
+    return width > ELLIPSIS.length
+      ? text.slice(0, width - ELLIPSIS.length) + ELLIPSIS
+      : text.slice(0, width);
+  }
   // No UTF-16 unit takes more than two columns, so short text fits without measuring.
   if (text.length * 2 <= width || stringWidth(text) <= width) return text;
+  const mark = width > ELLIPSIS.length ? ELLIPSIS : '';
   let out = '';
   let used = 0;
   for (const char of text) {
     const w = charWidth(char);
-    if (used + w > width - 1) break;
+    if (used + w > width - mark.length) break;
     out += char;
     used += w;
   }
-  return out + ELLIPSIS;
+  return out + mark;
 }
 
 /** Pads or truncates to exactly `width` columns. */
@@ -78,7 +87,8 @@ export function fitSegments(segments: readonly Segment[], width: number): Segmen
   const total = segments.reduce((sum, s) => sum + textWidth(s.text), 0);
   if (total <= width) return segments.slice();
   const out: Segment[] = [];
-  let room = width - 1;
+  const mark = width > ELLIPSIS.length ? ELLIPSIS : '';
+  let room = width - mark.length;
   for (const segment of segments) {
     if (room <= 0) break;
     const w = textWidth(segment.text);
@@ -97,7 +107,7 @@ export function fitSegments(segments: readonly Segment[], width: number): Segmen
     if (part) out.push({ text: part, matched: segment.matched });
     break;
   }
-  if (width > 0) out.push({ text: ELLIPSIS, matched: false });
+  if (mark) out.push({ text: mark, matched: false });
   return out;
 }
 

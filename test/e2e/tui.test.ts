@@ -74,7 +74,12 @@ async function terminal(columns: number, rows: number) {
 }
 
 const search = `node ${NUR_BIN} search`;
-const selectedRow = (screen: string) => screen.split('\n').find((line) => line.startsWith('› '));
+// The query line starts with the prompt '> ' too; rows are below it.
+const selectedRow = (screen: string) =>
+  screen
+    .split('\n')
+    .slice(1)
+    .find((line) => line.startsWith('> '));
 
 beforeAll(async () => {
   const home = isolatedHome();

@@ -15,7 +15,11 @@ function expectedHits(query: string) {
 }
 
 const lines = (text: string) => text.split('\n');
-const selectedRow = (text: string) => lines(text).find((l) => l.includes('› '));
+// The query line starts with the prompt '> ' too; rows are below it.
+const selectedRow = (text: string) =>
+  lines(text)
+    .slice(1)
+    .find((l) => l.startsWith('> '));
 const snippet = (pkg: Package, name: string) =>
   packageSnippets(pkg, fixtureIndex().repos[pkg.repo]).snippets.find((s) => s.name === name)!.code;
 
@@ -145,7 +149,7 @@ describe('the preview', () => {
     const homepage = text.find((l) => l.includes('Homepage'))!;
     expect(homepage.indexOf('Homepage')).toBe(0);
     expect(text.findIndex((l) => l.includes('Homepage'))).toBeGreaterThan(
-      text.findIndex((l) => l.includes('› ')),
+      text.findIndex((l, i) => i > 0 && l.startsWith('> ')),
     );
   });
 
