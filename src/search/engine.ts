@@ -5,7 +5,7 @@
 // → term by term, each survivor scored by substring tiers on precomputed fields (typo matches via
 // fuse.js for words found nowhere literally; one-letter words from precomputed letter tiers;
 // words unchanged since the last search from its scores) → integer scores, the best `limit`
-// selected and sorted by a packed numeric key → match ranges for the returned hits only.
+// selected and sorted by a packed numeric key → match ranges for the returned hits that are read.
 // Everything per package is computed lazily: a one-shot `nur search` in a pipe touches only the
 // packages that contain its words.
 import type { Package, SearchEngine, SearchHit, SearchOptions, SearchResult } from '../model.js';
@@ -27,6 +27,29 @@ import { NameCorpora, scansNames } from './tiers.js';
 import { TypoMatcher, type TypoHit } from './typo.js';
 
 export { parseQuery } from './query.js';
+
+type Ranges = Pick<SearchHit, 'refMatches' | 'descriptionMatches'>;
+
+/**
+ * A hit whose match ranges are found when first read: the picker asks for up to a thousand hits
+ * to scroll through but shows a few dozen, and finding ranges for all of them was most of a
+ * one-letter search.
+ */
+class RankedHit implements SearchHit {
+  #ranges: Ranges | undefined;
+  constructor(
+    readonly pkg: Package,
+    readonly score: number,
+    private readonly id: number,
+    private readonly rangesOf: (id: number) => Ranges,
+  ) {}
+  get refMatches() {
+    return (this.#ranges ??= this.rangesOf(this.id)).refMatches;
+  }
+  get descriptionMatches() {
+    return (this.#ranges ??= this.rangesOf(this.id)).descriptionMatches;
+  }
+}
 
 type LetterCase = 'folded' | 'original';
 type TypoHits = ReadonlyArray<Map<number, TypoHit> | undefined>;
@@ -242,16 +265,16 @@ class Engine implements SearchEngine {
       this.order ??= tieOrder(this.packages);
       ranked = rankMatches(matched, scoreOf, this.order, options.limit, buffers.keys);
     }
-    const hits: SearchHit[] = ranked.map((id) => ({
-      pkg: this.packages[id]!,
-      score: this.scores[id]!,
-      ...matchRanges(
+    const rangesOf = (id: number) =>
+      matchRanges(
         this.fieldsOf(id),
         parsed.terms,
         parsed.caseSensitive,
         typoHits.map((hits) => hits?.get(id)),
-      ),
-    }));
+      );
+    const hits = ranked.map(
+      (id) => new RankedHit(this.packages[id]!, this.scores[id]!, id, rangesOf),
+    );
     return { hits, total: matched.length };
   }
 
