@@ -183,7 +183,9 @@ export async function runSearchTui(options: SearchTuiOptions): Promise<number> {
         stderr: terminal.output,
         exitOnCtrlC: false,
         patchConsole: false,
-        // Incremental redraws misplace lines once the cursor is parked on the query line (Ink 6.8).
+        // Ink 6.8's incremental redraw moves up one row too few when a frame ends in a newline, as
+        // every frame shorter than the terminal does: the screen slides down a row per redraw.
+        // Full redraws go out as one write inside a synchronized update.
         incrementalRendering: false,
         maxFps: 60,
       },
