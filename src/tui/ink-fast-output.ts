@@ -3,7 +3,7 @@
 // is diffed with three fresh Sets; nothing is kept between frames. On a full 120×34 screen that alone
 // costs more than a 60 fps frame. This replaces Output.prototype.get with the same algorithm made
 // cheap, producing the very same string (test/tui/ink-fast-output.test.ts holds it to Ink's own):
-// styled cells are cached across frames, plain-ASCII lines skip the grapheme segmenter, and
+// styled cells are kept from one frame to the next, plain-ASCII lines skip the grapheme segmenter, and
 // neighbouring cells with equal styles skip the diff. Frames with clipping keep Ink's own code.
 // The class is Ink's internal module; the path import makes the bundler and Node resolve the very
 // module Ink's renderer uses (ink is bundled, so this patches the copy that ships).
@@ -37,9 +37,22 @@ type Get = (this: Output) => { output: string; height: number };
 
 const NO_STYLES: AnsiCode[] = [];
 const BLANK: StyledChar = { type: 'char', value: ' ', fullWidth: false, styles: NO_STYLES };
-/** Lines seen in recent frames; cleared when it grows past this, since a screen holds a few dozen. */
-const MAX_CACHED_LINES = 4096;
-const styledLines = new Map<string, StyledChar[]>();
+/**
+ * Styled cells of the lines of the last two frames: what a keystroke's frame shares with the one
+ * before it. Older lines are dropped, so memory stays at two screens' worth.
+ */
+let currentLines = new Map<string, StyledChar[]>();
+let previousLines = new Map<string, StyledChar[]>();
+
+function startFrame(): void {
+  previousLines = currentLines;
+  currentLines = new Map();
+}
+
+/** Lines whose cells are kept (tests check the bound). */
+export function cachedLineCount(): number {
+  return currentLines.size + previousLines.size;
+}
 const sgrTokens = new Map<string, AnsiCode[]>();
 const SGR = /\u001b\[[0-9;]*m/y;
 
@@ -79,12 +92,9 @@ function asciiStyledChars(line: string): StyledChar[] | undefined {
 }
 
 export function styledCharsOf(line: string): StyledChar[] {
-  let cells = styledLines.get(line);
-  if (!cells) {
-    if (styledLines.size >= MAX_CACHED_LINES) styledLines.clear();
-    cells = asciiStyledChars(line) ?? styledCharsFromTokens(tokenize(line));
-    styledLines.set(line, cells);
-  }
+  let cells = currentLines.get(line) ?? previousLines.get(line);
+  cells ??= asciiStyledChars(line) ?? styledCharsFromTokens(tokenize(line));
+  currentLines.set(line, cells);
   return cells;
 }
 
@@ -126,6 +136,7 @@ function fastGet(this: OutputInternals, inkGet: Get): { output: string; height: 
   if (this.operations.some((operation) => operation.type === 'clip')) {
     return inkGet.call(this as unknown as Output);
   }
+  startFrame();
   const rows: StyledChar[][] = [];
   for (let y = 0; y < this.height; y++) rows.push(new Array<StyledChar>(this.width).fill(BLANK));
   for (const operation of this.operations) {

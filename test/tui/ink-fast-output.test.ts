@@ -12,6 +12,7 @@ import {
 import { afterAll, describe, expect, it } from 'vitest';
 import Output from '../../node_modules/ink/build/output.js';
 import {
+  cachedLineCount,
   composeFast,
   inkGet,
   installFastInkOutput,
@@ -162,6 +163,16 @@ describe('fast Ink frame composition', () => {
     expect(view.text()).toContain('goatcounter');
     view.unmount();
     prototype.get = inkGet;
+  });
+
+  it('keeps the cells of the last two frames only, however many frames went before', () => {
+    for (let frame = 0; frame < 50; frame++) {
+      const output = new Output({ width: 40, height: 10 });
+      for (let y = 0; y < 10; y++)
+        output.write(0, y, `frame ${frame} line ${y}`, { transformers: [] });
+      composeFast(output);
+    }
+    expect(cachedLineCount()).toBe(20);
   });
 
   it('reads plain-ASCII lines cell for cell as the tokenizer does, styles included', () => {
