@@ -1,5 +1,6 @@
 // A window of pre-wrapped lines (preview, details, diff): each line one row, cut to the width.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { LineRole, ViewLine } from './package-view.js';
 import type { Theme, TextStyle } from './theme.js';
 import { truncate } from './text.js';
@@ -30,7 +31,7 @@ function styleFor(theme: Theme, role: LineRole): TextStyle {
   }
 }
 
-export function LinesView({ lines, width, height, offset = 0 }: LinesViewProps) {
+function LinesViewImpl({ lines, width, height, offset = 0 }: LinesViewProps) {
   const theme = useTheme();
   const visible = lines.slice(offset, offset + height);
   return (
@@ -43,3 +44,6 @@ export function LinesView({ lines, width, height, offset = 0 }: LinesViewProps) 
     </Box>
   );
 }
+
+/** Redrawn only when its lines change: the preview stays while typing keeps the same top hit. */
+export const LinesView = memo(LinesViewImpl);
