@@ -53,6 +53,7 @@ function startFrame(): void {
 export function cachedLineCount(): number {
   return currentLines.size + previousLines.size;
 }
+
 const sgrTokens = new Map<string, AnsiCode[]>();
 const SGR = /\u001b\[[0-9;]*m/y;
 
