@@ -1,6 +1,6 @@
 // Atomic file replacement: readers see the old file or the new one, never a torn write.
 import { randomBytes } from 'node:crypto';
-import { chmod, open, rename, rm, stat } from 'node:fs/promises';
+import { chmod, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface AtomicWriteOptions {
@@ -8,11 +8,16 @@ export interface AtomicWriteOptions {
   mode?: number;
 }
 
+/**
+ * Replaces the file at `path`; through a symlink, the file it points to (a dotfiles flake.nix
+ * linked into place stays a link).
+ */
 export async function atomicWriteFile(
-  path: string,
+  linkOrPath: string,
   content: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
+  const path = await realpath(linkOrPath).catch(() => linkOrPath);
   const tmp = join(
     dirname(path),
     `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,

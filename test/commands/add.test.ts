@@ -1,4 +1,14 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -65,6 +75,20 @@ describe('nur add', () => {
     expect(statSync(file).mode & 0o777).toBe(0o640);
     expect(stdout()).toContain('+    nur-mic92.flake = false;');
     expect(stdout()).toContain('Added nur-mic92 to flake.nix.');
+  });
+
+  it('writes through a symlinked flake.nix to the file it points to, keeping the link', async () => {
+    const { dir, file } = flakeDir();
+    const dotfiles = join(dir, 'dotfiles');
+    mkdirSync(dotfiles);
+    const target = join(dotfiles, 'flake.nix');
+    writeFileSync(target, FLAKE);
+    rmSync(file);
+    symlinkSync(target, file);
+    const { result } = run({ ref: 'mic92' }, dir);
+    expect(await result).toBe(0);
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toContain('nur-mic92.url = "github:Mic92/nur-packages";');
   });
 
   it('writes nothing on --dry-run and prints a unified diff', async () => {
