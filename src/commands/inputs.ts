@@ -84,8 +84,8 @@ export async function inputsRun(options: InputsOptions, context: AppContext): Pr
   const { flakePathOf, readFlakeFile, shownPath } = await import('./flake-edit-io.js');
   const flakeFile = await flakePathOf(options.flake, context);
   const { text: source, shown } = await readFlakeFile(flakeFile, context);
-  const { listInputs } = await import('../flake/list-inputs.js');
-  const declared = listInputs(source, shown);
+  const { declaredInputs } = await import('../flake/list-inputs.js');
+  const { inputs: declared, opaque } = declaredInputs(source, shown);
 
   const { parseFlakeLock, reportInputs } = await import('../flake/lock.js');
   const lockFile = join(dirname(flakeFile), 'flake.lock');
@@ -102,8 +102,14 @@ export async function inputsRun(options: InputsOptions, context: AppContext): Pr
     const { renderTable } = await import('../term/table.js');
     stdout.write(renderText(reports, context, renderTable));
   }
+  if (opaque) {
+    const what = sanitizeLine(opaque.text);
+    stderr.write(
+      `nur: ${sanitizeLine(shown)} sets its inputs with an expression nur cannot read (line ${opaque.line}: ${what})\n`,
+    );
+  }
   if (!reports.length) {
-    stderr.write(`nur: ${sanitizeLine(shown)} declares no inputs\n`);
+    if (!opaque) stderr.write(`nur: ${sanitizeLine(shown)} declares no inputs\n`);
     return ExitCode.failure;
   }
 

@@ -55,6 +55,8 @@ export interface InputsLayout {
   /** The top-level `description = …;` bind. */
   description?: SyntaxNode;
   inputs: FlakeInput[];
+  /** `inputs = <not an attrset literal>;` (`import ./inputs.nix`, `a // b`): not editable. */
+  opaqueInputs?: { bind: SyntaxNode; line: number; text: string };
 }
 
 export type OutputsArgs =
@@ -189,8 +191,16 @@ export function locateInputs(source: NixSource): InputsLayout {
     if (head === 'description' && parts.path.length === 1) layout.description = parts.bind;
     if (head !== 'inputs') continue;
     if (name === undefined) {
-      const block = unwrapParens(parts.value);
-      if (block && block.name === 'AttrSet' && !layout.block) {
+      const value = unwrapParens(parts.value);
+      if (!isAttrSet(value)) {
+        const line = lineColumn(text, parts.bind.from).line;
+        const shown = textOf(text, parts.bind).replace(/\s+/g, ' ');
+        layout.opaqueInputs ??= { bind: parts.bind, line, text: shown.slice(0, 60) };
+        continue;
+      }
+      // `rec { … }` edits like a plain block: its `{ … }` is the RecAttrSet's child.
+      const block = attrSetBody(value);
+      if (!layout.block) {
         layout.blockBind = parts.bind;
         layout.block = block;
         for (const inner of topBinds(text, block)) {

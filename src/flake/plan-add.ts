@@ -52,6 +52,13 @@ export function planAddInput(
     );
   const tree = parseNix(source, file);
   const layout = locateInputs(tree);
+  if (layout.opaqueInputs) {
+    const { line, text } = layout.opaqueInputs;
+    throw new NurError(
+      `${file} sets its inputs with an expression nur cannot edit (line ${line}: ${text})`,
+      { hint: 'Add the input there by hand; `nur add REF --print` prints it.' },
+    );
+  }
   const outputs = locateOutputs(tree);
   const patches: Patch[] = [];
   const notes: string[] = [];

@@ -43,8 +43,13 @@ export function planRemoveInput(
   const input = layout.inputs.find((i) => i.name === name);
   if (!input) {
     const names = layout.inputs.map((i) => i.name);
+    const opaque = layout.opaqueInputs;
     throw new NurError(`${file} has no input named ${name}`, {
-      hint: names.length ? `Its inputs: ${names.join(', ')}.` : 'It declares no inputs.',
+      hint: opaque
+        ? `Its inputs come from an expression nur cannot edit (line ${opaque.line}: ${opaque.text}); remove it there by hand.`
+        : names.length
+          ? `Its inputs: ${names.join(', ')}.`
+          : 'It declares no inputs.',
     });
   }
   const outputs = locateOutputs(tree);

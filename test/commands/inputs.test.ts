@@ -46,6 +46,19 @@ async function run(
 }
 
 describe('nur inputs', () => {
+  it('says when the inputs come from an expression it cannot read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nur-inputs-'));
+    writeFileSync(
+      join(dir, 'flake.nix'),
+      '{\n  inputs = import ./inputs.nix;\n  outputs = _: { };\n}\n',
+    );
+    const { code, stderr } = await run({}, { cwd: dir });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'nur: flake.nix sets its inputs with an expression nur cannot read (line 2: inputs = import ./inputs.nix;)\n',
+    );
+  });
+
   it('lists every input with its URL, marking NUR repos, one line each in a pipe', async () => {
     const dir = flakeDir('45-nur-repos-other-hosts.nix');
     const { code, stdout } = await run({}, { cwd: dir });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listInputs } from '../../src/flake/list-inputs.js';
+import { declaredInputs, listInputs } from '../../src/flake/list-inputs.js';
 import { locateModuleLists, locateOutputs, referencesTo } from '../../src/flake/locate.js';
 import { parseNix } from '../../src/flake/parse.js';
 
@@ -55,6 +55,17 @@ describe('listInputs', () => {
   outputs = { self, ... }: { };
 }`;
     expect(listInputs(source).map((i) => i.name)).toEqual(['nixpkgs', 'devshell']);
+  });
+
+  it('reads a `rec` inputs block, and none from an expression', () => {
+    const rec = '{ inputs = rec { nixpkgs.url = "n"; }; outputs = _: { }; }';
+    expect(listInputs(rec).map((i) => i.name)).toEqual(['nixpkgs']);
+    expect(declaredInputs(rec).opaque).toBeUndefined();
+    const imported = '{\n  inputs = import ./inputs.nix;\n  outputs = _: { };\n}';
+    expect(declaredInputs(imported)).toEqual({
+      inputs: [],
+      opaque: { line: 2, text: 'inputs = import ./inputs.nix;' },
+    });
   });
 
   it('ignores commented-out inputs and unescapes string urls', () => {

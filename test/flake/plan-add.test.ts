@@ -88,6 +88,23 @@ describe('planAddInput: inputs', () => {
     expect(text).toContain('inputs.nur-x.url = "git+https://h/p?ref=\\${x}\\"";');
   });
 
+  it('refuses inputs set by an expression it cannot edit, naming the line', () => {
+    for (const value of ['import ./inputs.nix', '{ a.url = "a"; } // { b.url = "b"; }']) {
+      const source = `{\n  inputs = ${value};\n  outputs = { self, ... }: { };\n}\n`;
+      expect(() => planAddInput(source, request())).toThrow(
+        /sets its inputs with an expression nur cannot edit \(line 2: inputs = /,
+      );
+    }
+  });
+
+  it('adds into a `rec` inputs block as into a plain one', () => {
+    const source =
+      '{\n  inputs = rec {\n    nixpkgs.url = "n";\n  };\n  outputs = { self, ... }: { };\n}\n';
+    expect(planAddInput(source, request({ followsNixpkgs: false })).text).toBe(
+      '{\n  inputs = rec {\n    nixpkgs.url = "n";\n    nur-x.url = "github:o/r";\n  };\n  outputs = { self, nur-x, ... }: { };\n}\n',
+    );
+  });
+
   it('refuses a name that is not a Nix identifier', () => {
     expect(() => planAddInput('{ }', request({ name: 'a b' }))).toThrow(
       /not a valid Nix identifier/,
