@@ -82,7 +82,15 @@ export function planRemoveInput(
       throw new NurError(`${name} is still used in ${file} on ${where}`, {
         hint: 'Remove those uses first, or pass --force to remove the input anyway.',
       });
-    notes.push(`${name} is still used on ${where}: update those lines`);
+    // Without its formal a bare `name` would be an undefined variable, which Nix rejects as a
+    // syntax error: the formal stays, so the file still parses until those lines are updated.
+    const bareUse = remaining.some((ref) => ref.name === 'Identifier');
+    if (formal && bareUse) patches.splice(patches.indexOf(formal), 1);
+    notes.push(
+      formal && bareUse
+        ? `${name} is still used on ${where}: update those lines, then remove ${name} from the outputs arguments`
+        : `${name} is still used on ${where}: update those lines`,
+    );
   }
   return finishPlan(source, patches, notes);
 }

@@ -87,14 +87,19 @@ describe('nur remove', () => {
     expect(readFileSync(file, 'utf8')).not.toContain('inputs.x.url');
   });
 
-  it('refuses a forced removal that Nix would reject (a variable left undefined)', async () => {
+  it('keeps the outputs formal on a forced removal while the name is still read as a variable', async () => {
     const text =
       '{\n  inputs.x.url = "github:a/x";\n  outputs = { self, x }: { p = x.packages; };\n}\n';
     const { dir, file } = flakeDir(text);
-    await expect(remove({ target: 'x', force: true }, dir).result).rejects.toThrow(
-      /nix-instantiate rejects .*undefined variable 'x'/,
+    const { result, stderr } = remove({ target: 'x', force: true }, dir);
+    expect(await result).toBe(0);
+    // Nix (run by the command before writing) accepts the file: x is still bound.
+    expect(readFileSync(file, 'utf8')).toBe(
+      '{\n  outputs = { self, x }: { p = x.packages; };\n}\n',
     );
-    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(stderr()).toContain(
+      'x is still used on line 3: update those lines, then remove x from the outputs arguments',
+    );
   });
 
   it('names the inputs there are when the name is not one of them', async () => {
