@@ -47,10 +47,10 @@ function parseRepoUrl(repo: Repo): URL {
   return url;
 }
 
-function pathSegments(url: URL): string[] {
-  const segments = url.pathname
-    .replace(/\/+$/, '')
-    .replace(/\.git$/, '')
+/** The path's segments; forges name a repo without `.git`, a plain git server may need it. */
+function pathSegments(url: URL, { stripGitSuffix }: { stripGitSuffix: boolean }): string[] {
+  const path = url.pathname.replace(/\/+$/, '');
+  const segments = (stripGitSuffix ? path.replace(/\.git$/, '') : path)
     .split('/')
     .filter(Boolean)
     .map((s) => decodeURIComponent(s));
@@ -76,7 +76,7 @@ function query(params: [string, string | undefined][]): string {
  */
 export function repoFlakeUrl(repo: Repo, options: FlakeUrlOptions = {}): string {
   const url = parseRepoUrl(repo);
-  const segments = pathSegments(url);
+  const segments = pathSegments(url, { stripGitSuffix: true });
   if (options.rev !== undefined && !REV.test(options.rev)) {
     throw new NurError(
       `locked rev ${JSON.stringify(options.rev)} of ${repo.name} is not a commit hash`,
@@ -119,7 +119,8 @@ export function repoFlakeUrl(repo: Repo, options: FlakeUrlOptions = {}): string 
       ])}`;
     }
   }
-  const base = `git+${url.protocol}//${url.host}/${segments.map(encodeURIComponent).join('/')}`;
+  const gitPath = pathSegments(url, { stripGitSuffix: false }).map(encodeURIComponent).join('/');
+  const base = `git+${url.protocol}//${url.host}/${gitPath}`;
   return `${base}${query([
     ['ref', ref],
     ['rev', options.rev],

@@ -43,6 +43,14 @@ describe('repoFlakeUrl', () => {
     );
   });
 
+  it('keeps a plain git URL as NUR lists it, .git included, and drops it only for forges', () => {
+    expect(repoFlakeUrl(fixtureRepo('immae'))).toBe(
+      'git+https://git.immae.eu/perso/Immae/Config/Nix/NUR.git',
+    );
+    expect(repoFlakeUrl(repo('https://github.com/a/b.git'))).toBe('github:a/b');
+    expect(repoFlakeUrl(repo('https://gitlab.com/a/b.git/'))).toBe('gitlab:a/b');
+  });
+
   it('encodes GitLab subgroups', () => {
     expect(repoFlakeUrl(repo('https://gitlab.com/group/sub/proj'))).toBe('gitlab:group%2Fsub/proj');
   });
