@@ -5,6 +5,7 @@ import type { AppContext } from '../context.js';
 import { ExitCode, NurError, UsageError } from '../errors.js';
 import type { NurIndex, Package, Repo } from '../model.js';
 import type { CommandHost } from '../program.js';
+import type { ModuleRequest } from '../flake/plan.js';
 import { refNotFound } from './ref-not-found.js';
 import { sanitizeLine } from '../term/sanitize.js';
 
@@ -38,7 +39,7 @@ interface AddTarget {
   /** undefined: not known yet (detect). */
   isFlake?: boolean;
   followsNixpkgs: boolean;
-  modules: { kind: 'nixos' | 'home-manager'; expr: string; host?: string }[];
+  modules: ModuleRequest[];
   /** Lines telling the user how to use what was added, as a flake input or as plain Nix. */
   usage: (flake: boolean) => Promise<string[]>;
   notes: string[];
@@ -64,17 +65,20 @@ async function attrName(name: string): Promise<string> {
 async function moduleRequests(
   options: AddOptions,
   inputName: string,
-  paths: { nixos: string; homeManager: string },
+  paths: { nixos: string; homeManager: string; darwin?: string },
 ): Promise<AddTarget['modules']> {
   const modules: AddTarget['modules'] = [];
   const nixos = moduleName(options.module);
   const hm = moduleName(options.hmModule);
-  if (nixos !== undefined)
+  if (nixos !== undefined) {
+    const attr = await attrName(nixos);
     modules.push({
       kind: 'nixos',
-      expr: `${inputName}.${paths.nixos}.${await attrName(nixos)}`,
+      expr: `${inputName}.${paths.nixos}.${attr}`,
+      ...(paths.darwin ? { darwinExpr: `${inputName}.${paths.darwin}.${attr}` } : {}),
       host: options.host,
     });
+  }
   if (hm !== undefined)
     modules.push({
       kind: 'home-manager',
@@ -100,9 +104,11 @@ async function nurItself(options: AddOptions): Promise<AddTarget> {
       );
   }
   const inputName = options.name ?? 'nur';
-  // NUR's flake: modules.nixos.default and modules.homeManager.default add the pkgs.nur overlay.
+  // NUR's flake: modules.nixos.default, modules.darwin.default and modules.homeManager.default
+  // add the pkgs.nur overlay.
   const modules = await moduleRequests(options, inputName, {
     nixos: 'modules.nixos',
+    darwin: 'modules.darwin',
     homeManager: 'modules.homeManager',
   });
   return {
@@ -441,7 +447,10 @@ export function registerAdd(program: Command, host: CommandHost): void {
     .option('--as-flake', "use the repo's own flake (skip asking nix whether it is one)")
     .option('--no-follows', 'do not make it follow your nixpkgs')
     .addOption(
-      new Option('--module [name]', 'add its NixOS module (nixosModules.NAME, default: default)'),
+      new Option(
+        '--module [name]',
+        'add its NixOS module (nixosModules.NAME, default: default); for nur, also its nix-darwin module',
+      ),
     )
     .addOption(
       new Option(
@@ -459,7 +468,7 @@ export function registerAdd(program: Command, host: CommandHost): void {
       `
 Examples:
   $ nur add mic92                          # input nur-mic92 in ./flake.nix
-  $ nur add nur --module                   # NUR itself, with pkgs.nur in every NixOS host
+  $ nur add nur --module                   # NUR itself, with pkgs.nur in every NixOS and nix-darwin host
   $ nur add Mic92/nur-packages --as-flake --module sops --host laptop --dry-run`,
     );
   // --flake PATH and --no-flake would share one option value: record each under its own key.

@@ -80,7 +80,7 @@ export interface FlakeOutputs {
   body: SyntaxNode | null;
 }
 
-export type ModuleKind = 'nixos' | 'home-manager';
+export type ModuleKind = 'nixos' | 'darwin' | 'home-manager';
 
 export interface ModuleList {
   kind: ModuleKind;
@@ -296,7 +296,7 @@ export function formalName(text: string, formal: SyntaxNode): string {
 
 const MODULE_BUILDERS: Record<string, ModuleKind> = {
   nixosSystem: 'nixos',
-  darwinSystem: 'nixos',
+  darwinSystem: 'darwin',
   homeManagerConfiguration: 'home-manager',
 };
 

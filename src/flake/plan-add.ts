@@ -38,7 +38,11 @@ import {
 } from './plan.js';
 import { bindParts, bindsOf, children, textOf } from './syntax.js';
 
-const KIND_LABEL = { nixos: 'NixOS', 'home-manager': 'Home Manager' } as const;
+const KIND_LABEL = {
+  nixos: 'NixOS',
+  darwin: 'nix-darwin',
+  'home-manager': 'Home Manager',
+} as const;
 
 export function planAddInput(
   source: string,
@@ -247,12 +251,26 @@ function modulePatches(
   notes: string[],
 ): Patch[] {
   const { text } = tree;
-  const expr = moduleExpr(outputs, name, module.expr);
-  const all = locateModuleLists(tree).filter((l) => l.kind === module.kind && l.primary);
+  const lists = locateModuleLists(tree).filter((l) => l.primary);
+  // A NixOS module goes to nixosSystem lists; its nix-darwin twin, when there is one, to
+  // darwinSystem lists. Each list gets the expression of its own kind.
+  const exprFor = (list: ModuleList): string | undefined => {
+    if (list.kind === module.kind) return moduleExpr(outputs, name, module.expr);
+    if (list.kind === 'darwin' && module.kind === 'nixos' && module.darwinExpr)
+      return moduleExpr(outputs, name, module.darwinExpr);
+    return undefined;
+  };
+  const all = lists.filter((l) => exprFor(l) !== undefined);
   const targets = module.host ? all.filter((l) => l.host === module.host) : all;
   const label = KIND_LABEL[module.kind];
+  const expr = moduleExpr(outputs, name, module.expr);
   if (targets.length === 0) {
-    if (module.host) {
+    const other = module.host && lists.find((l) => l.host === module.host);
+    if (other) {
+      notes.push(
+        `${module.host} is a ${KIND_LABEL[other.kind]} configuration and ${expr} is a ${label} module: add a ${KIND_LABEL[other.kind]} module by hand`,
+      );
+    } else if (module.host) {
       const hosts = [...new Set(all.map((l) => l.host).filter(Boolean))];
       notes.push(
         `no ${label} configuration named ${module.host}` +
@@ -271,9 +289,10 @@ function modulePatches(
   const unit = indentUnit(text);
   const patches: Patch[] = [];
   for (const list of targets) {
-    if (list.items.some((item) => normalizeExpr(textOf(text, item)) === normalizeExpr(expr)))
+    const wanted = exprFor(list)!;
+    if (list.items.some((item) => normalizeExpr(textOf(text, item)) === normalizeExpr(wanted)))
       continue;
-    patches.push(listPatch(text, list, expr, eol, unit));
+    patches.push(listPatch(text, list, wanted, eol, unit));
   }
   return patches;
 }

@@ -8,9 +8,14 @@ import { parseNix } from './parse.js';
 import { bindsOf, children, textOf } from './syntax.js';
 
 export interface ModuleRequest {
-  kind: ModuleKind;
+  kind: Exclude<ModuleKind, 'darwin'>;
   /** Expression for the module, relative to the input: `nur-x.nixosModules.foo`. */
   expr: string;
+  /**
+   * For a NixOS module: the same module for nix-darwin configurations, when the input has one
+   * (`nur.modules.darwin.default`). Without it, darwinSystem modules lists are left alone.
+   */
+  darwinExpr?: string;
   /** Only the configuration bound to this name (`nixosConfigurations.<host>`). */
   host?: string;
 }

@@ -149,14 +149,19 @@ describe('add and remove over the corpus', () => {
   );
 
   it.each(withManifest.filter((c) => c.request.modules.some((m) => !m.host)))(
-    '$file ($label): adds the module to every NixOS host the manifest names',
+    '$file ($label): adds the module to every NixOS host the manifest names, and no nix-darwin host',
     ({ file, plan, request }) => {
       const entry = CORPUS.find((e) => e.file === file)!;
       const lists = locateModuleLists(parseNix(plan.text)).filter((l) => l.primary);
-      for (const host of [...entry.nixosHosts, ...entry.darwinHosts]) {
-        const list = lists.find((l) => l.kind === 'nixos' && l.host === host);
-        const items = list?.items.map((i) => plan.text.slice(i.from, i.to)) ?? [];
-        expect(items.some((i) => i.endsWith(`${request.name}.nixosModules.foo`))).toBe(true);
+      const itemsOf = (kind: string, host: string) => {
+        const list = lists.find((l) => l.kind === kind && l.host === host);
+        return list?.items.map((i) => plan.text.slice(i.from, i.to)) ?? [];
+      };
+      const added = (i: string) => i.endsWith(`${request.name}.nixosModules.foo`);
+      for (const host of entry.nixosHosts) expect(itemsOf('nixos', host).some(added)).toBe(true);
+      for (const host of entry.darwinHosts) {
+        expect(itemsOf('darwin', host).length).toBeGreaterThan(0);
+        expect(itemsOf('darwin', host).some(added)).toBe(false);
       }
     },
   );

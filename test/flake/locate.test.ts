@@ -128,7 +128,7 @@ describe('locateModuleLists', () => {
     expect(lists.map((l) => [l.kind, l.builder, l.host, l.items.length])).toEqual([
       ['nixos', 'nixosSystem', 'alpha', 1],
       ['nixos', 'nixosSystem', 'beta', 0],
-      ['nixos', 'darwinSystem', 'mac-1', 1],
+      ['darwin', 'darwinSystem', 'mac-1', 1],
       ['home-manager', 'homeManagerConfiguration', 'carol', 2],
     ]);
   });

@@ -214,4 +214,42 @@ describe('planAddInput: modules', () => {
       /homeManagerConfiguration .* nur-x\.homeManagerModules\.x/,
     );
   });
+
+  it('gives nix-darwin hosts the darwin twin of a module, and none when there is no twin', () => {
+    const source = `{
+  outputs = { self, nixpkgs, darwin, ... }: {
+    nixosConfigurations.pc = nixpkgs.lib.nixosSystem { modules = [ ./pc.nix ]; };
+    darwinConfigurations.mac = darwin.lib.darwinSystem { modules = [ ./mac.nix ]; };
+  };
+}
+`;
+    const nur = planAddInput(
+      source,
+      request({
+        name: 'nur',
+        modules: [
+          {
+            kind: 'nixos',
+            expr: 'nur.modules.nixos.default',
+            darwinExpr: 'nur.modules.darwin.default',
+          },
+        ],
+      }),
+    );
+    expect(nur.text).toContain('modules = [ ./pc.nix nur.modules.nixos.default ]');
+    expect(nur.text).toContain('modules = [ ./mac.nix nur.modules.darwin.default ]');
+    const repo = planAddInput(
+      source,
+      request({ modules: [{ kind: 'nixos', expr: 'nur-x.nixosModules.default' }] }),
+    );
+    expect(repo.text).toContain('modules = [ ./pc.nix nur-x.nixosModules.default ]');
+    expect(repo.text).toContain('modules = [ ./mac.nix ]');
+    const onMac = planAddInput(
+      source,
+      request({ modules: [{ kind: 'nixos', expr: 'nur-x.nixosModules.default', host: 'mac' }] }),
+    );
+    expect(onMac.notes).toContain(
+      'mac is a nix-darwin configuration and nur-x.nixosModules.default is a NixOS module: add a nix-darwin module by hand',
+    );
+  });
 });
