@@ -40,8 +40,11 @@ interface AddTarget {
   isFlake?: boolean;
   followsNixpkgs: boolean;
   modules: ModuleRequest[];
-  /** Lines telling the user how to use what was added, as a flake input or as plain Nix. */
-  usage: (flake: boolean) => Promise<string[]>;
+  /**
+   * Lines telling the user how to use what was added, as a flake input or as plain Nix, under
+   * the name it has in flake.nix (an input with the same URL keeps its own name).
+   */
+  usage: (flake: boolean, inputName: string) => Promise<string[]>;
   notes: string[];
   repo?: Repo;
 }
@@ -117,10 +120,10 @@ async function nurItself(options: AddOptions): Promise<AddTarget> {
     isFlake: true,
     followsNixpkgs: options.follows !== false,
     modules,
-    usage: async () => [
+    usage: async (_flake, name) => [
       modules.length
         ? 'Packages are then at pkgs.nur.repos.<repo>.<package>.'
-        : `Add ${inputName}.modules.nixos.default to a configuration's modules (or use --module) to get pkgs.nur.repos.<repo>.<package>.`,
+        : `Add ${name}.modules.nixos.default to a configuration's modules (or use --module) to get pkgs.nur.repos.<repo>.<package>.`,
     ],
     notes: [],
   };
@@ -142,11 +145,17 @@ async function validInputName(name: string, what: string): Promise<string> {
       `${what} ${JSON.stringify(name)} is not a valid Nix identifier`,
       "Use letters, digits, _, - and ' (not starting with a digit), e.g. --name nur-foo.",
     );
+  // `self` is the flake itself in outputs; true, false and null read as those values there.
+  if (['self', 'true', 'false', 'null'].includes(name))
+    throw new UsageError(
+      `${what} ${JSON.stringify(name)} is taken: in outputs it names ${name === 'self' ? 'the flake itself' : `the value ${name}`}`,
+      'Pick another name, e.g. --name nur-foo.',
+    );
   return name;
 }
 
-function packageUsage(inputName: string, pkg: Package, repo: Repo) {
-  return async (flake: boolean): Promise<string[]> => {
+function packageUsage(pkg: Package, repo: Repo) {
+  return async (flake: boolean, inputName: string): Promise<string[]> => {
     const [{ attrComponents }, { importExpression }, { nixAttrName }] = await Promise.all([
       import('../snippets/names.js'),
       import('../snippets/flake-input.js'),
@@ -188,7 +197,8 @@ async function repoTarget(options: AddOptions, context: AppContext): Promise<Add
     return {
       inputName,
       url: `github:${ownerPath}`,
-      isFlake: options.flakeInput,
+      // Named as a flake by the user: only --no-flake makes it plain Nix.
+      isFlake: options.flakeInput ?? true,
       followsNixpkgs: options.follows !== false,
       modules: await moduleRequests(options, inputName, {
         nixos: 'nixosModules',
@@ -232,12 +242,11 @@ async function repoTarget(options: AddOptions, context: AppContext): Promise<Add
     }),
     usage:
       resolved.kind === 'package'
-        ? packageUsage(inputName, resolved.pkg, repo)
-        : async (flake) => {
-            if (flake)
-              return [`Its outputs are at ${inputName}.<output> (packages, nixosModules, …).`];
+        ? packageUsage(resolved.pkg, repo)
+        : async (flake, name) => {
+            if (flake) return [`Its outputs are at ${name}.<output> (packages, nixosModules, …).`];
             const { importExpression } = await import('../snippets/flake-input.js');
-            return [`Its packages are at (${importExpression(repo, inputName)}).<name>.`];
+            return [`Its packages are at (${importExpression(repo, name)}).<name>.`];
           },
     notes,
     repo,
@@ -303,7 +312,7 @@ async function decideFlake(
     };
   return {
     isFlake: false,
-    note: `could not check whether it is a flake (${detection.unknown}); added it as plain Nix (flake = false), which works for every NUR repo. Use --as-flake to use its flake instead.`,
+    note: `could not check whether it is a flake (${detection.unknown}); using it as plain Nix (flake = false), which works for every NUR repo. Use --as-flake to use its flake instead.`,
   };
 }
 
@@ -316,7 +325,8 @@ function snippetLines(
   if (!isFlake) lines.push(`inputs.${target.inputName}.flake = false;`);
   if (isFlake && target.followsNixpkgs)
     lines.push(`inputs.${target.inputName}.inputs.nixpkgs.follows = "nixpkgs";`);
-  lines.push(`# outputs = { self, nixpkgs, ${target.inputName}, ... }: …`);
+  const formals = [...new Set(['self', 'nixpkgs', target.inputName])];
+  lines.push(`# outputs = { ${formals.join(', ')}, ... }: …`);
   for (const module of target.modules) lines.push(`# modules = [ … ${module.expr} ];`);
   return lines.join('\n') + '\n';
 }
@@ -331,6 +341,11 @@ export async function addRun(options: AddOptions, context: AppContext): Promise<
     throw new UsageError('--print touches no file: it cannot be combined with --dry-run or --lock');
   if (options.dryRun && options.lock)
     throw new UsageError('--dry-run writes nothing, so there is nothing to --lock');
+  if (options.lock && context.globals.offline)
+    throw new UsageError(
+      '--lock runs nix flake lock, which downloads the inputs: it cannot run with --offline',
+      'Drop --offline, or run `nix flake lock` once online.',
+    );
 
   const target =
     ref.toLowerCase() === 'nur' ? await nurItself(options) : await repoTarget(options, context);
@@ -349,12 +364,11 @@ export async function addRun(options: AddOptions, context: AppContext): Promise<
   const decided = await decideFlake(target, context);
   for (const text of target.notes) note(text);
   if (decided.note) note(decided.note);
-  const usage = await target.usage(decided.isFlake);
 
   if (!file) {
     // --print: the snippet only, no file.
     stdout.write(snippetLines(target, decided.isFlake, nixString));
-    for (const line of usage) note(line);
+    for (const line of await target.usage(decided.isFlake, target.inputName)) note(line);
     return ExitCode.ok;
   }
 
@@ -387,9 +401,12 @@ export async function addRun(options: AddOptions, context: AppContext): Promise<
   }
   await io.writeFlakeFile(file, plan.text);
   stdout.write(await io.unifiedDiff(file, plan.text, 1));
-  stdout.write(`Added ${plan.input ?? target.inputName} to ${file.shown}.\n`);
+  const added = plan.input ?? target.inputName;
+  stdout.write(`Added ${added} to ${file.shown}.\n`);
   for (const text of plan.notes) note(text);
-  for (const line of usage) stdout.write(`${sanitizeLine(line)}\n`);
+  for (const line of await target.usage(decided.isFlake, added)) {
+    stdout.write(`${sanitizeLine(line)}\n`);
+  }
   if (options.lock) await lockOrRestore(file, context);
   return ExitCode.ok;
 }
@@ -473,15 +490,17 @@ Examples:
     );
   // --flake PATH and --no-flake would share one option value: record each under its own key.
   command.on('option:flake', (value: string) => command.setOptionValue('flakePath', value));
-  command.on('option:no-flake', () => command.setOptionValue('flakeInput', false));
-  command.on('option:as-flake', () => command.setOptionValue('flakeInput', true));
+  command.on('option:no-flake', () => command.setOptionValue('noFlake', true));
+  command.on('option:as-flake', () => command.setOptionValue('asFlake', true));
   command.action(async (ref: string, opts: Record<string, unknown>, cmd: Command) => {
+    if (opts.noFlake && opts.asFlake)
+      throw new UsageError('--no-flake and --as-flake contradict each other; pass one of them');
     const options: AddOptions = {
       ref,
       flake: opts.flakePath as string | undefined,
       name: opts.name as string | undefined,
       pin: opts.pin as boolean | undefined,
-      flakeInput: opts.flakeInput as boolean | undefined,
+      flakeInput: opts.noFlake ? false : opts.asFlake ? true : undefined,
       follows: opts.follows as boolean | undefined,
       module: opts.module as string | boolean | undefined,
       hmModule: opts.hmModule as string | boolean | undefined,

@@ -47,12 +47,18 @@ function flakeDir(text = FLAKE, mode = 0o644): { dir: string; file: string } {
   return { dir, file };
 }
 
-function run(options: Partial<AddOptions> & { ref: string }, dir: string, index?: NurIndex) {
+function run(
+  options: Partial<AddOptions> & { ref: string },
+  dir: string,
+  index?: NurIndex,
+  offline = true,
+  env: Record<string, string> = {},
+) {
   const t = testContext({
     cwd: dir,
-    env: { PATH: process.env.PATH, XDG_CONFIG_HOME: join(dir, '.config') },
+    env: { PATH: process.env.PATH, XDG_CONFIG_HOME: join(dir, '.config'), ...env },
     index,
-    globals: { offline: true },
+    globals: { offline },
   });
   return { ...t, result: addRun({ flakeInput: false, ...options }, t.context) };
 }
@@ -292,8 +298,24 @@ describe('nur add', () => {
 
   it('restores flake.nix when --lock fails', async () => {
     const { dir, file } = flakeDir();
+    // Not offline, so nix flake lock runs; a proxy on a closed port makes its downloads fail.
+    const closed = 'http://127.0.0.1:9';
+    const proxy = { http_proxy: closed, https_proxy: closed, all_proxy: closed };
+    const added = run(
+      { ref: 'mic92', lock: true, flakeInput: false },
+      dir,
+      undefined,
+      false,
+      proxy,
+    );
+    await expect(added.result).rejects.toThrow(/nix flake lock failed .*flake\.nix was restored/);
+    expect(readFileSync(file, 'utf8')).toBe(FLAKE);
+  });
+
+  it('refuses --lock with --offline before touching anything', async () => {
+    const { dir, file } = flakeDir();
     await expect(run({ ref: 'mic92', lock: true }, dir).result).rejects.toThrow(
-      /nix flake lock failed .*flake\.nix was restored/,
+      /--lock runs nix flake lock, which downloads the inputs: it cannot run with --offline/,
     );
     expect(readFileSync(file, 'utf8')).toBe(FLAKE);
   });
