@@ -19,9 +19,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// A closed pipe (`nur search x | head`) is a normal end, not an error.
+// A closed pipe (`nur search x | head`) is a normal end, not an error; any other failure to write
+// the output (a full disk, a revoked terminal) is, or a script would take a truncated result.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(ExitCode.ok);
+  process.stderr.write(`nur: cannot write the output: ${error.message}\n`);
+  process.exit(ExitCode.failure);
 });
 
 const exitCode = await main(process.argv);
