@@ -195,7 +195,12 @@ Query syntax:
   'exact           the exact text, no typo tolerance
   ^prefix          a name starting with it;  suffix$  a name ending with it;  ^name$  exactly it
   !word            leave out packages containing it (also !^prefix, !suffix$)
-  repo:mic92       only that repo;  license:mit  only that licence (id or name)
+  repo:mic92       only packages of that repo
+  license:gpl      a licence whose SPDX id, nixpkgs short name or full name starts with it,
+                   ignoring case: gpl finds GPL-3.0 and gpl2Plus, not LGPL or AGPL;
+                   gpl-3.0-only only that; unfree also every package marked unfree
+  Several repo: (or license:) filters are alternatives: repo:mic92 repo:0komo lists both
+  repos; everything else must hold together.
   Case is ignored unless a word has a capital letter.
 
 Output:

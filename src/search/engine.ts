@@ -393,9 +393,10 @@ class Engine implements SearchEngine {
     return allowed;
   }
 
+  /** Several `license:` values are alternatives, like several `repo:` values. */
   private matchesLicenses(id: number, licenses: readonly string[]): boolean {
-    for (const license of licenses) if (!matchesLicense(this.fieldsOf(id), license)) return false;
-    return true;
+    for (const license of licenses) if (matchesLicense(this.fieldsOf(id), license)) return true;
+    return false;
   }
 
   private initialCandidates(parsed: ParsedQuery, repoOption: string | undefined): number[] {

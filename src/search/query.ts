@@ -5,8 +5,11 @@
 //   ^prefix        a name (attr, its last segment, pname or ref) starts with it
 //   suffix$        a name ends with it; ^name$ is an exact name
 //   !word          excludes packages whose ref, pname or description contain it (also !^x, !x$)
-//   repo:mic92     only this NUR repo (case-insensitive; repeatable = any of them)
-//   license:mit    a licence id or name contains it
+//   repo:mic92     only this NUR repo (case-insensitive)
+//   license:gpl    a licence whose SPDX id, short name or full name starts with it
+// Several values of one filter are alternatives (`repo:a repo:b`: either repo; a conjunction of
+// repos would match nothing, and of licences only rare dual-licensed packages); filters of
+// different kinds and all words must hold together.
 // Smart case: matching ignores case unless a word (not a filter) contains a capital letter.
 import { UsageError } from '../errors.js';
 
@@ -23,7 +26,7 @@ export interface ParsedQuery {
   terms: Term[];
   /** Lower-case repo names; a package must be in one of them. */
   repos: string[];
-  /** Lower-case licence fragments; a package must match every one. */
+  /** Lower-case licence prefixes; a package must match one of them. */
   licenses: string[];
   caseSensitive: boolean;
 }

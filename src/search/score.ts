@@ -145,9 +145,15 @@ export function scoreTerm(
   }
 }
 
-/** `license:` filter: an id or short name containing the value, or a full name with a word starting it. */
+/**
+ * `license:` filter: an SPDX id, nixpkgs short name or full name starting with the value (so
+ * `gpl` finds GPL-2.0 and gpl3Plus but not LGPL or AGPL, and `free` not `unfree`); `unfree` also
+ * takes every package the index marks unfree.
+ */
 export function matchesLicense(f: PackageFields, value: string): boolean {
   if (value === 'unfree' && f.pkg.unfree) return true;
-  if (f.licenseIds.some((id) => id.includes(value))) return true;
-  return f.licenseNames.some((name) => indexOfWordStart(name, name, value) >= 0);
+  return (
+    f.licenseIds.some((id) => id.startsWith(value)) ||
+    f.licenseNames.some((name) => name.startsWith(value))
+  );
 }

@@ -1,7 +1,7 @@
 // Ranking judged on the real NUR index: what a Nix user expects at the top for what they type.
 import { describe, expect, it } from 'vitest';
 import { createSearchEngine } from '../../src/search/engine.js';
-import type { Package, SearchOptions } from '../../src/model.js';
+import type { License, Package, SearchOptions } from '../../src/model.js';
 import { fixtureIndex, fixturePackage } from '../helpers/fixtures.js';
 
 const engine = createSearchEngine(fixtureIndex().packages);
@@ -146,9 +146,60 @@ describe('filters and extended syntax', () => {
     expect(hits.length).toBeGreaterThan(100);
     for (const hit of hits)
       expect(
-        hit.pkg.licenses.some((l) => /mit/i.test(`${l.spdxId} ${l.shortName} ${l.fullName}`)),
+        hit.pkg.licenses.some((l) => /^mit/i.test(l.spdxId ?? l.shortName ?? l.fullName ?? '')),
       ).toBe(true);
     expect(refs('license:gpl3 goatcounter')).toEqual([]);
+  });
+
+  const licenseIdsOf = (query: string) =>
+    engine
+      .search(query, { limit: 0 })
+      .hits.map((h) => h.pkg.licenses.flatMap((l) => [l.spdxId ?? '', l.shortName ?? '']));
+  const withLicense = (pattern: RegExp) =>
+    fixtureIndex().packages.filter((p) =>
+      p.licenses.some((l) => pattern.test(l.spdxId ?? '') || pattern.test(l.shortName ?? '')),
+    ).length;
+
+  it('matches license: at the start of an id, so gpl leaves out LGPL and AGPL', () => {
+    const gpl = licenseIdsOf('license:gpl');
+    expect(gpl.length).toBe(withLicense(/^gpl/i));
+    for (const ids of gpl) expect(ids.some((id) => /^gpl/i.test(id))).toBe(true);
+    // The real index has AGPL- and LGPL-only packages that a substring match used to list.
+    const onlyAgplOrLgpl = fixtureIndex().packages.filter(
+      (p) =>
+        p.licenses.some((l) => /^(a|l)gpl/i.test(l.spdxId ?? '')) &&
+        !p.licenses.some((l) => /^gpl/i.test(`${l.spdxId ?? ''} ${l.shortName ?? ''}`)),
+    );
+    expect(onlyAgplOrLgpl.length).toBeGreaterThan(0);
+    const found = new Set(refs('license:gpl', { limit: 0 }));
+    for (const pkg of onlyAgplOrLgpl) expect(found.has(pkg.ref)).toBe(false);
+  });
+
+  it('narrows license:gpl-3.0-only to that id, and license:free to free licences', () => {
+    for (const ids of licenseIdsOf('license:gpl-3.0-only'))
+      expect(ids.map((id) => id.toLowerCase())).toContain('gpl-3.0-only');
+    const free = engine.search('license:free', { limit: 0 }).hits;
+    expect(free.length).toBeGreaterThan(0);
+    for (const hit of free) expect(hit.pkg.licenses.some((l) => l.shortName === 'free')).toBe(true);
+    // license:unfree still finds what the index marks unfree.
+    const unfree = new Set(refs('license:unfree', { limit: 0 }));
+    for (const pkg of fixtureIndex().packages.filter((p) => p.unfree))
+      expect(unfree.has(pkg.ref)).toBe(true);
+  });
+
+  it('takes several repo: or license: filters as alternatives', () => {
+    const count = (repo: string) => fixtureIndex().packages.filter((p) => p.repo === repo).length;
+    const repos = engine.search('repo:mic92 repo:0komo', { limit: 0 }).hits;
+    expect(repos.length).toBe(count('mic92') + count('0komo'));
+    const mit = engine.search('license:mit', { limit: 0 }).total;
+    const asl = engine.search('license:asl20', { limit: 0 }).total;
+    const either = engine.search('license:mit license:asl20', { limit: 0 }).hits;
+    expect(either.length).toBeGreaterThan(Math.max(mit, asl));
+    const mitOrAsl = (l: License) =>
+      [l.spdxId, l.shortName, l.fullName].some((id) => /^(mit|asl20)/i.test(id ?? ''));
+    for (const hit of either) expect(hit.pkg.licenses.some(mitOrAsl)).toBe(true);
+    // A word still has to match on top of the alternatives.
+    expect(refs('repo:mic92 repo:0komo goatcounter')).toEqual(['mic92.goatcounter']);
   });
 
   it("matches 'exact text without typo tolerance", () => {
