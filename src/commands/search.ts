@@ -151,6 +151,11 @@ export async function searchRun(
 ): Promise<number> {
   const query = options.query.trim();
   const limit = checkLimit(options.limit);
+  if (options.repo !== undefined && !options.repo.trim())
+    throw new UsageError(
+      '--repo needs a repo name, got an empty value',
+      'For example `nur search --repo mic92 goat`; list repos with `nur repos`.',
+    );
   const repo = options.repo?.trim() || undefined;
   // A malformed query fails (exit 2) before any index is read.
   parseQuery(query);
@@ -174,13 +179,14 @@ export async function searchRun(
   const result = createSearchEngine(index.packages).search(query, { limit, repo });
 
   const { stdout, stderr } = context.io;
+  if (options.json) {
+    // An empty array, like `nur repos --json`, so `jq` reads no matches as data, not an error.
+    stdout.write(`${JSON.stringify(result.hits.map(searchJsonHit), null, 2)}\n`);
+    return result.hits.length ? ExitCode.ok : ExitCode.failure;
+  }
   if (result.hits.length === 0) {
     stderr.write(`nur: no packages match "${sanitizeLine(query)}"\n`);
     return ExitCode.failure;
-  }
-  if (options.json) {
-    stdout.write(`${JSON.stringify(result.hits.map(searchJsonHit), null, 2)}\n`);
-    return ExitCode.ok;
   }
   stdout.write(await renderHits(result.hits, context));
   if (context.io.stdoutIsTTY && result.total > result.hits.length)
@@ -214,6 +220,7 @@ Output:
     licenses     SPDX ids (or short/full names) as strings
     broken, unfree, available   booleans from the index
     score        relevance, higher is better; comparable within one search only
+  With no match, --json prints [].
   Exit status: 0 with results, 1 when nothing matches, 2 on a bad query or option.
 
 Examples:

@@ -87,6 +87,15 @@ describe('nur search in a pipe', () => {
     await expect(run({ query: '  ' })).rejects.toMatchObject({ exitCode: 2 });
   });
 
+  it('rejects an empty --repo as a usage error naming the option', async () => {
+    for (const repo of ['', '  ']) {
+      const error = await run({ query: 'goat', repo }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as UsageError).exitCode).toBe(2);
+      expect((error as UsageError).message).toMatch(/--repo .*empty/);
+    }
+  });
+
   it('fails with a hint for a repo that has no packages', async () => {
     await expect(run({ query: 'go', repo: 'no-such-repo' })).rejects.toMatchObject({
       exitCode: 1,
@@ -141,10 +150,11 @@ describe('nur search --json', () => {
       expect(hits[i]!.score).toBeLessThanOrEqual(hits[i - 1]!.score);
   });
 
-  it('prints nothing on stdout and exits 1 when nothing matches', async () => {
-    const { code, stdout } = await run({ query: 'zzqqxxnothing', json: true });
+  it('prints an empty array and exits 1 when nothing matches', async () => {
+    const { code, stdout, stderr } = await run({ query: 'zzqqxxnothing', json: true });
     expect(code).toBe(1);
-    expect(stdout).toBe('');
+    expect(JSON.parse(stdout)).toEqual([]);
+    expect(stderr).toBe('');
   });
 });
 
