@@ -96,6 +96,8 @@ export function configValueProblem(key: ConfigKey, value: string): string | unde
     case 'lockUrl':
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !URL_PATTERN.test(value))
         return 'it must be an https://, http:// or file:// URL, or a path';
+      if (/^file:\/\//i.test(value) && !/^file:\/\/\/./i.test(value))
+        return 'a file:// URL needs an absolute path, as in file:///path/to/file.json';
       return undefined;
     case 'ttl':
       return parseTtl(value) === undefined
@@ -140,7 +142,7 @@ export function readConfigFile(env: Env): Partial<Record<ConfigKey, string>> {
     parsed = JSON.parse(text);
   } catch {
     throw new NurError(`the config file ${path} is not valid JSON`, {
-      hint: 'Fix or delete it; `nur config set KEY VALUE` writes a valid one.',
+      hint: `Fix it by hand, or delete it to start over: rm ${path}`,
     });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};

@@ -1,6 +1,7 @@
 // `nur config get|set|unset|list|path`: settings in $XDG_CONFIG_HOME/nur/config.json.
 // Writes go through conf (loaded on demand) with a JSON schema; reads use settings.ts directly.
 import type { Command } from 'commander';
+import { isAbsolute, resolve } from 'node:path';
 import type { AppContext } from '../context.js';
 import { ExitCode, NurError, UsageError } from '../errors.js';
 import type { CommandHost } from '../program.js';
@@ -48,6 +49,19 @@ const SCHEMA = Object.fromEntries(
         : { type: 'string', minLength: 1 },
   ]),
 );
+
+const PATH_KEYS: readonly ConfigKey[] = ['packagesUrl', 'reposUrl', 'lockUrl', 'flake'];
+
+/**
+ * A relative path is stored resolved against where `config set` ran: later commands run from
+ * anywhere. URLs and `~/…` (expanded where it is used) are stored as typed.
+ */
+function storedValue(key: ConfigKey, value: string, cwd: string): string {
+  if (!PATH_KEYS.includes(key)) return value;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('~') || isAbsolute(value))
+    return value;
+  return resolve(cwd, value);
+}
 
 async function openConf(context: AppContext) {
   const { default: Conf } = await import('conf');
@@ -111,12 +125,14 @@ export async function configRun(options: ConfigOptions, context: AppContext): Pr
           `invalid value for ${key}: "${sanitizeLine(value)}": ${problem}`,
           `${key}: ${CONFIG_DESCRIPTIONS[key]}`,
         );
+      const stored = storedValue(key, value, context.cwd);
       const conf = await openConf(context);
       try {
-        conf.set(key, value);
+        conf.set(key, stored);
       } catch (error) {
         throw new UsageError(`invalid value for ${key}: ${(error as Error).message}`);
       }
+      if (stored !== value) context.io.stderr.write(`nur: ${key} set to ${sanitizeLine(stored)}\n`);
       return ExitCode.ok;
     }
     case 'unset': {

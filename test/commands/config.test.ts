@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configRun } from '../../src/commands/config.js';
 import { UsageError } from '../../src/errors.js';
@@ -14,9 +14,9 @@ function setup(extraEnv: Record<string, string> = {}) {
   const run = async (action: string, key?: string, value?: string, json?: boolean) => {
     const t = testContext({ env, cwd: home });
     const code = await configRun({ action, key, value, json }, t.context);
-    return { code, out: t.stdout() };
+    return { code, out: t.stdout(), err: t.stderr() };
   };
-  return { env, file, run };
+  return { env, file, home, run };
 }
 
 describe('nur config', () => {
@@ -84,6 +84,41 @@ describe('nur config', () => {
     );
     await expect(run('set', 'packagesUrl', 'ftp://x.test/p.json')).rejects.toThrow(/https/);
     await expect(run('set', 'ttl')).rejects.toThrow(/needs a value/);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('stores a relative path resolved against where it was set, and says so', async () => {
+    const { run, file, home } = setup();
+    const { code, err } = await run('set', 'packagesUrl', 'mirror/packages.json');
+    expect(code).toBe(0);
+    expect(err).toBe(`nur: packagesUrl set to ${join(home, 'mirror/packages.json')}\n`);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      packagesUrl: join(home, 'mirror/packages.json'),
+    });
+    expect((await run('set', 'flake', '~/nixos-config')).err).toBe('');
+  });
+
+  it('gives one way out of a broken config file, and set does not pretend to fix it', async () => {
+    const { run, file } = setup();
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, 'garbage{');
+    const listed = run('list');
+    await expect(listed).rejects.toThrow(/is not valid JSON/);
+    await expect(listed).rejects.toMatchObject({
+      hint: `Fix it by hand, or delete it to start over: rm ${file}`,
+    });
+    await expect(run('set', 'ttl', '3h')).rejects.toMatchObject({
+      hint: 'Fix it by hand, or delete it to start over.',
+    });
+  });
+
+  it('refuses a file:// URL without an absolute path', async () => {
+    const { run, file } = setup();
+    for (const value of ['file://', 'file://packages.json']) {
+      await expect(run('set', 'packagesUrl', value)).rejects.toThrow(
+        /a file:\/\/ URL needs an absolute path/,
+      );
+    }
     expect(existsSync(file)).toBe(false);
   });
 
