@@ -5,6 +5,7 @@ import { ExitCode, NurError, UsageError } from '../errors.js';
 import type { License, MatchRange, SearchHit } from '../model.js';
 import type { CommandHost } from '../program.js';
 import { parseQuery } from '../search/query.js';
+import { displayAttrPath } from '../snippets/names.js';
 import type { IOStreams } from '../term/io.js';
 import { sanitizeLine } from '../term/sanitize.js';
 import { createStyle, type Style } from '../term/style.js';
@@ -48,7 +49,7 @@ export function searchJsonHit(hit: SearchHit): SearchJsonHit {
   const { pkg } = hit;
   return {
     ref: sanitizeLine(pkg.ref),
-    attrPath: sanitizeLine(pkg.attrPath),
+    attrPath: sanitizeLine(displayAttrPath(pkg)),
     repo: sanitizeLine(pkg.repo),
     attr: sanitizeLine(pkg.attr),
     pname: sanitizeLine(pkg.pname),
@@ -214,7 +215,7 @@ Output:
   (PACKAGE VERSION DESCRIPTION), best match first, untruncated in pipes; [broken] and
   [unavailable] packages are marked. --json prints an array, best first, of objects with:
     ref          mic92.goatcounter (what \`nur show\` takes)
-    attrPath     nur.repos.mic92.goatcounter
+    attrPath     nur.repos.mic92.goatcounter, a Nix attr path: nur.repos."0komo".x
     repo, attr   mic92, goatcounter (attr may be nested: a.b.c)
     pname, version, description, homepage
     licenses     SPDX ids (or short/full names) as strings

@@ -7,6 +7,7 @@ import { repoFlakeUrl } from '../nix/flake-url.js';
 import type { CommandHost } from '../program.js';
 import { refNotFound } from './ref-not-found.js';
 import { PACKAGE_SNIPPET_NAMES, REPO_SNIPPET_NAMES } from '../snippets/catalog.js';
+import { displayAttrPath } from '../snippets/names.js';
 import type { Snippet, SnippetOptions, SnippetSet } from '../snippets/types.js';
 import { summarizePlatforms } from '../term/platforms.js';
 import { sanitizeBlock, sanitizeLine, stripControl } from '../term/sanitize.js';
@@ -267,7 +268,11 @@ export async function showRun(options: ShowOptions, context: AppContext): Promis
     if (options.json) {
       const json = {
         kind: 'package',
-        package: { ...pkg, platformsSummary: summarizePlatforms(pkg.platforms) },
+        package: {
+          ...pkg,
+          attrPath: displayAttrPath(pkg),
+          platformsSummary: summarizePlatforms(pkg.platforms),
+        },
         repo: repo ? repoJson(repo) : null,
         ...snippetsJson(set),
       };
@@ -294,7 +299,7 @@ export async function showRun(options: ShowOptions, context: AppContext): Promis
       repo: repoJson(repo),
       packages: packages.map((p) => ({
         ref: p.ref,
-        attrPath: p.attrPath,
+        attrPath: displayAttrPath(p),
         attr: p.attr,
         pname: p.pname,
         version: p.version,

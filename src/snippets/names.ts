@@ -1,5 +1,6 @@
 // Names, attribute paths and flake references built from index values, validated once, here.
 import { NurError } from '../errors.js';
+import type { Package } from '../model.js';
 import { nixAttrName, toNixIdentifier } from '../nix/strings.js';
 
 // No escape in a Nix string can spell a control character, and a snippet is printed to a terminal:
@@ -30,6 +31,20 @@ export function nurAttrPath(repoName: string, attr?: string, root = 'pkgs.nur.re
   const parts = [nixAttrName(printable(repoName, 'repo name'))];
   if (attr !== undefined) parts.push(...attrComponents(attr).map(nixAttrName));
   return `${root}.${parts.join('.')}`;
+}
+
+/**
+ * The `nur.repos.…` path users see and paste (`nur search --json`, the picker's choice), quoted
+ * where Nix needs it (`nur.repos."0komo".x`); `Package.attrPath` stays the unquoted index key.
+ * A name no snippet would accept (control characters, an empty component) keeps that key, which
+ * callers sanitise before printing.
+ */
+export function displayAttrPath(pkg: Pick<Package, 'repo' | 'attr' | 'attrPath'>): string {
+  try {
+    return nurAttrPath(pkg.repo, pkg.attr, 'nur.repos');
+  } catch {
+    return pkg.attrPath;
+  }
 }
 
 /** Attribute path below a bound value: `nur-mic92.linuxKernel.packages.x`. */

@@ -6,6 +6,7 @@ import type { AppContext } from '../context.js';
 import { ExitCode } from '../errors.js';
 import type { NurIndex, SearchEngine, SearchOptions } from '../model.js';
 import { resolveSettings } from '../settings.js';
+import { displayAttrPath } from '../snippets/names.js';
 import { packageSnippets } from '../snippets/package.js';
 import { sanitizeLine, stripControl } from '../term/sanitize.js';
 import { withIo } from './effects/borrowed-io.js';
@@ -202,7 +203,7 @@ export async function runSearchTui(options: SearchTuiOptions): Promise<number> {
   if (failure) throw failure.error;
   if (outcome?.kind === 'selected') {
     // Printed after the terminal is restored, so it lands on the normal screen (or in a pipe).
-    context.io.stdout.write(`${outcome.pkg.attrPath}\n`);
+    context.io.stdout.write(`${sanitizeLine(displayAttrPath(outcome.pkg))}\n`);
     return ExitCode.ok;
   }
   return outcome?.exitCode ?? ExitCode.interrupted;

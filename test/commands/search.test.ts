@@ -140,6 +140,14 @@ describe('nur search --json', () => {
     expect(hits[0]!.licenses).toEqual(pkg.licenses.map((l) => l.spdxId ?? l.shortName));
   });
 
+  it('prints attrPath as a Nix attr path, quoting repos that start with a digit', async () => {
+    const { stdout } = await run({ query: 'repo:0komo', json: true, limit: 0 });
+    const hits = JSON.parse(stdout) as Array<{ ref: string; attrPath: string }>;
+    expect(hits.length).toBe(fixtureIndex().packages.filter((p) => p.repo === '0komo').length);
+    for (const hit of hits)
+      expect(hit.attrPath).toBe(`nur.repos."0komo".${hit.ref.slice('0komo.'.length)}`);
+  });
+
   it('orders by descending score', async () => {
     const hits = JSON.parse(
       (await run({ query: 'exporter', json: true, limit: 0 })).stdout,

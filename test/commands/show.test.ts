@@ -195,6 +195,16 @@ describe('nur show --json', () => {
     expect(json.packages.map((p: Package) => p.ref)).toEqual(packages.map((p) => p.ref));
     expect(Object.keys(json.snippets)).toEqual([...REPO_SNIPPET_NAMES]);
   });
+
+  it('gives attrPath as a Nix attr path that nur show takes back', async () => {
+    const repo = JSON.parse((await show('0komo', { json: true })).stdout);
+    for (const listed of repo.packages as Array<{ ref: string; attrPath: string }>) {
+      expect(listed.attrPath).toBe(`nur.repos."0komo".${listed.ref.slice('0komo.'.length)}`);
+      const again = JSON.parse((await show(listed.attrPath, { json: true })).stdout);
+      expect(again.package.ref).toBe(listed.ref);
+      expect(again.package.attrPath).toBe(listed.attrPath);
+    }
+  });
 });
 
 describe('nur show REPO', () => {

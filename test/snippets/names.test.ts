@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { NurError } from '../../src/errors.js';
+import { resolveRef } from '../../src/index/resolve.js';
 import {
   attrPathBelow,
+  displayAttrPath,
   nurAttrPath,
   nurFlakeFragment,
   printable,
@@ -11,6 +13,7 @@ import {
   targetSystem,
 } from '../../src/snippets/names.js';
 import { isNixIdentifier } from '../../src/nix/strings.js';
+import { fixtureIndex, fixturePackage } from '../helpers/fixtures.js';
 import { nixParseError } from '../helpers/nix.js';
 
 describe('nurAttrPath', () => {
@@ -41,6 +44,33 @@ describe('nurAttrPath', () => {
 
   it('refuses an attr with an empty component', () => {
     expect(() => nurAttrPath('r', 'a..b')).toThrow(/empty component/);
+  });
+});
+
+describe('displayAttrPath', () => {
+  it('quotes a digit-leading repo and leaves identifiers bare', () => {
+    expect(displayAttrPath(fixturePackage('0komo.sklauncher'))).toBe(
+      'nur.repos."0komo".sklauncher',
+    );
+    expect(displayAttrPath(fixturePackage('mic92.goatcounter'))).toBe(
+      'nur.repos.mic92.goatcounter',
+    );
+  });
+
+  it('gives every package of the real index a path Nix parses and nur show resolves back', () => {
+    const index = fixtureIndex();
+    const paths = index.packages.map(displayAttrPath);
+    expect(paths.filter((p) => p.includes('"')).length).toBeGreaterThan(0);
+    expect(nixParseError(`nur: [ ${paths.join('\n')} ]`)).toBeUndefined();
+    index.packages.forEach((pkg, i) => {
+      const resolved = resolveRef(index, paths[i]!);
+      expect(resolved?.kind === 'package' && resolved.pkg).toBe(pkg);
+    });
+  });
+
+  it('keeps the index key for a name no snippet would accept', () => {
+    const pkg = { repo: 'evil', attr: 'x\u001b[2J', attrPath: 'nur.repos.evil.x\u001b[2J' };
+    expect(displayAttrPath(pkg)).toBe(pkg.attrPath);
   });
 });
 

@@ -145,6 +145,14 @@ describe('runSearchTui', () => {
     expect(t.stderr.text().endsWith(`${LEAVE_ALT}\u001b[?25h`)).toBe(true);
   });
 
+  it('prints a chosen package of a digit-leading repo as a valid, quoted Nix attr path', async () => {
+    const t = tuiContext({ stdoutIsTTY: false });
+    const done = start(t, { initialQuery: '^sklauncher$ repo:0komo' });
+    await selectFirstHit(t, t.stderr);
+    expect(await done).toBe(0);
+    expect(t.stdout.text()).toBe('nur.repos."0komo".sklauncher\n');
+  });
+
   it('prints nothing and returns 1 on Esc, 130 on Ctrl-C, restoring the screen both times', async () => {
     for (const [key, code] of [
       [KEYS.escape, 1],
