@@ -1,6 +1,7 @@
 // What the preview and the details screen say about a package, as lines fitted to a width.
 // Pure; every value from the index goes through sanitizeLine/sanitizeBlock here, before layout.
 import type { Package, Repo } from '../model.js';
+import { displayAttrPath } from '../snippets/names.js';
 import type { Snippet } from '../snippets/types.js';
 import { summarizePlatforms } from '../term/platforms.js';
 import { sanitizeBlock, sanitizeLine } from '../term/sanitize.js';
@@ -103,7 +104,7 @@ export function detailsLines(
   const long = sanitizeBlock(pkg.longDescription);
   if (long) lines.push(line(''), ...wrap(long, width).map((t) => line(t)));
   lines.push(line(''));
-  lines.push(...field('Attr path', pkg.attrPath, width));
+  lines.push(...field('Attr path', displayAttrPath(pkg), width));
   lines.push(...field('Name', pkg.name, width));
   lines.push(...field('Homepage', pkg.homepage, width));
   lines.push(...field('License', licenseText(pkg), width));

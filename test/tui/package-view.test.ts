@@ -51,6 +51,14 @@ describe('package views', () => {
     expect(details.some((l) => l.includes(repo.lockedRev!))).toBe(true);
   });
 
+  it('gives the attr path as Nix, quoting a repo that starts with a digit', () => {
+    const pkg = fixturePackage('0komo.sklauncher');
+    const details = detailsLines(pkg, fixtureRepo('0komo'), [], 200).map((l) => l.text);
+    expect(details.find((l) => l.startsWith('Attr path'))).toMatch(
+      /^Attr path +nur\.repos\."0komo"\.sklauncher$/,
+    );
+  });
+
   it('summarises platforms by OS as nur show does, common systems first', () => {
     const pkg = fixturePackage('mic92.goatcounter');
     const preview = previewLines(pkg, fixtureRepo('mic92'), undefined, 200).map((l) => l.text);
