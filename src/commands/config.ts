@@ -1,6 +1,6 @@
 // `nur config get|set|unset|list|path`: settings in $XDG_CONFIG_HOME/nur/config.json.
 // Writes go through conf (loaded on demand) with a JSON schema; reads use settings.ts directly.
-import type { Command } from 'commander';
+import { Argument, type Command } from 'commander';
 import { isAbsolute, resolve } from 'node:path';
 import type { AppContext } from '../context.js';
 import { ExitCode, NurError, UsageError } from '../errors.js';
@@ -166,8 +166,9 @@ export function registerConfig(program: Command, host: CommandHost): void {
   program
     .command('config')
     .description('get, set, unset or list settings (index URLs, TTL, flake path, input prefix)')
-    .argument('<action>', 'get, set, unset, list or path')
-    .argument('[key]', `one of ${CONFIG_KEYS.join(', ')}`)
+    // Choices make the shells complete them; configRun still names what is wrong itself.
+    .addArgument(new Argument('<action>', 'get, set, unset, list or path').choices(CONFIG_ACTIONS))
+    .addArgument(new Argument('[key]', `one of ${CONFIG_KEYS.join(', ')}`).choices(CONFIG_KEYS))
     .argument('[value]', 'the new value (for set)')
     .option('--json', 'with list: print a JSON object of {value, source} per key')
     .addHelpText('after', examples)

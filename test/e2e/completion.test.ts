@@ -87,4 +87,12 @@ describe.each(SHELLS)('%s completion of the built nur', (shell) => {
   it('completes the shell names of `nur completion`', () => {
     expect(ask('nur completion ')).toEqual([...SHELLS].sort());
   });
+
+  it('completes the actions and keys of `nur config`', () => {
+    expect(ask('nur config ')).toEqual(['get', 'list', 'path', 'set', 'unset']);
+    expect(ask('nur config get t')).toEqual(['ttl']);
+    expect(ask('nur config set ')).toEqual(
+      ['flake', 'inputPrefix', 'lockUrl', 'packagesUrl', 'reposUrl', 'ttl'].sort(),
+    );
+  });
 });
