@@ -7,7 +7,7 @@ import { repoFlakeUrl } from '../nix/flake-url.js';
 import type { CommandHost } from '../program.js';
 import { refNotFound } from './ref-not-found.js';
 import { PACKAGE_SNIPPET_NAMES, REPO_SNIPPET_NAMES } from '../snippets/catalog.js';
-import { displayAttrPath } from '../snippets/names.js';
+import { displayAttrPath, shellWord } from '../snippets/names.js';
 import type { Snippet, SnippetOptions, SnippetSet } from '../snippets/types.js';
 import { summarizePlatforms } from '../term/platforms.js';
 import { sanitizeBlock, sanitizeLine, stripControl } from '../term/sanitize.js';
@@ -245,15 +245,18 @@ export async function showRun(options: ShowOptions, context: AppContext): Promis
   if (!ref) throw new UsageError('nur show needs a REF', 'Example: nur show mic92.goatcounter');
   if (options.snippet !== undefined && options.json)
     throw new UsageError('--snippet and --json cannot be used together');
+  const { resolveRef, stripRefPrefix } = await import('../index/resolve.js');
+  // `.`, `nur.repos.`: prefixes and dots with no name in them; nothing to look up or search for.
+  const lastName = stripRefPrefix(ref).split('.').filter(Boolean).at(-1);
+  if (!lastName)
+    throw new UsageError(
+      `${JSON.stringify(ref)} names no package or repo`,
+      'Give a package (nur show mic92.goatcounter) or a repo (nur show mic92).',
+    );
   const index = await context.loadIndex();
-  const { resolveRef } = await import('../index/resolve.js');
   const resolved = resolveRef(index, ref);
   if (!resolved)
-    throw await refNotFound(
-      index,
-      ref,
-      `Search for it: nur search ${ref.split('.').at(-1) ?? ref}`,
-    );
+    throw await refNotFound(index, ref, `Search for it: nur search ${shellWord(lastName)}`);
   const { stdout } = context.io;
   const style = createStyle(context.io.color);
 

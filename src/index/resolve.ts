@@ -99,12 +99,23 @@ export function resolveRef(index: NurIndex, ref: string): Resolved | undefined {
         packages,
       };
     // A package name alone (`goatcounter`) names a package when exactly one repo has it.
-    const byAttr = index.packages.filter((p) => p.attr === bare);
+    const byAttr = withAttr(index, bare);
     if (byAttr.length === 1)
       return { kind: 'package', pkg: byAttr[0]!, repo: index.repos[byAttr[0]!.repo] };
   }
   return undefined;
 }
+
+/**
+ * The packages a bare name (`hello-nur`, no repo) could mean: those with that attr in any repo.
+ * More than one makes the name ambiguous rather than unknown.
+ */
+export function packagesWithAttr(index: NurIndex, ref: string): Package[] {
+  const bare = stripRefPrefix(ref);
+  return bare && !bare.includes('.') ? withAttr(index, bare) : [];
+}
+
+const withAttr = (index: NurIndex, attr: string) => index.packages.filter((p) => p.attr === attr);
 
 export function packagesOf(index: NurIndex, repoName: string): Package[] {
   return index.packages.filter((p) => p.repo === repoName);

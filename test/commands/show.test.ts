@@ -248,6 +248,38 @@ describe('nur show with an unknown REF', () => {
   it('rejects an empty REF as a usage error', async () => {
     await expect(show('  ')).rejects.toThrow(UsageError);
   });
+
+  it('calls a package name several repos have ambiguous and lists them', async () => {
+    const candidates = fixtureIndex()
+      .packages.filter((p) => p.attr === 'hello-nur')
+      .map((p) => p.ref);
+    expect(candidates.length).toBeGreaterThan(1);
+    const error = (await show('hello-nur').catch((e: unknown) => e)) as NurError;
+    expect(error).toBeInstanceOf(NurError);
+    expect(error.exitCode).toBe(ExitCode.failure);
+    expect(error.message).toBe(
+      `"hello-nur" is ambiguous: ${candidates.length} NUR repos have a package of that name`,
+    );
+    for (const ref of candidates) expect(error.hint).toContain(ref);
+  });
+
+  it('rejects a REF with no name in it, before reading the index', async () => {
+    const { context } = testContext({ env: { XDG_CONFIG_HOME: emptyConfig } });
+    context.loadIndex = () => Promise.reject(new Error('the index must not be read'));
+    for (const ref of ['.', '...', 'nur.repos.', 'pkgs.nur.repos.', '""']) {
+      const error = (await showRun({ ref }, context).catch((e: unknown) => e)) as UsageError;
+      expect(error).toBeInstanceOf(UsageError);
+      expect(error.message).toBe(`${JSON.stringify(ref)} names no package or repo`);
+      expect(error.hint).not.toMatch(/nur search\s*$/);
+    }
+  });
+
+  it('points to search with the last name of a dotted REF, quoted for the shell', async () => {
+    const dotted = (await show('nur.repos.zzqq.xxnothing').catch((e: unknown) => e)) as NurError;
+    expect(dotted.hint).toBe('Search for it: nur search xxnothing');
+    const spaced = (await show('zzqq xx nothing').catch((e: unknown) => e)) as NurError;
+    expect(spaced.hint).toBe("Search for it: nur search 'zzqq xx nothing'");
+  });
 });
 
 describe('untrusted index text', () => {
