@@ -16,7 +16,8 @@ export interface ReposOptions {
 export interface RepoRow {
   name: string;
   url: string;
-  host: string;
+  /** null for repos missing from repos.json: without a URL nothing says where they live. */
+  host: string | null;
   packageCount: number;
   lockedRev: string | null;
   branch: string | null;
@@ -35,7 +36,7 @@ export function repoRows(index: NurIndex, query?: string): RepoRow[] {
   const row = (repo: Repo, listed: boolean): RepoRow => ({
     name: repo.name,
     url: repo.url,
-    host: repo.host,
+    host: listed ? repo.host : null,
     packageCount: counts.get(repo.name) ?? 0,
     lockedRev: repo.lockedRev ?? null,
     branch: repo.branch ?? null,
@@ -83,7 +84,7 @@ export async function reposRun(options: ReposOptions, context: AppContext): Prom
       rows.map((r) => [
         r.name,
         String(r.packageCount),
-        r.host,
+        r.host ?? '-',
         r.url || '(not in repos.json)',
         { text: r.lockedRev ? r.lockedRev.slice(0, 7) : '-', style: style.dim },
       ]),
@@ -105,6 +106,9 @@ export async function reposRun(options: ReposOptions, context: AppContext): Prom
 }
 
 const examples = `
+Repos that have packages in the index but no entry in repos.json are listed too, with
+"listed": false and "host": null in --json (and - as the host in the table).
+
 Examples:
   $ nur repos                      # every repo: name, packages, host, URL, locked revision
   $ nur repos mic92                # repos whose name or URL contains "mic92"

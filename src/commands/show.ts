@@ -223,6 +223,8 @@ function snippetsJson(set: SnippetSet) {
 function repoJson(repo: Repo) {
   return {
     ...repo,
+    // A repo known only from packages has no URL, so nothing says where it is hosted.
+    host: repo.url ? repo.host : null,
     listed: Boolean(repo.url),
     flakeUrl: safeFlakeUrl(repo) ?? null,
     lockedFlakeUrl: (repo.lockedRev && safeFlakeUrl(repo, repo.lockedRev)) || null,

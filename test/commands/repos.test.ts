@@ -79,10 +79,19 @@ describe('nur repos', () => {
     const { context, stdout } = testContext({ index });
     await reposRun({}, context);
     expect(stdout()).not.toMatch(/\u001b/);
-    expect(stdout()).toMatch(/^ghost\s+1\s+git\s+\(not in repos\.json\)/m);
+    expect(stdout()).toMatch(/^ghost\s+1\s+-\s+\(not in repos\.json\)/m);
     const json = testContext({ index });
     await reposRun({ json: true }, json.context);
     expect(json.stdout()).not.toMatch(/\u001b/);
+  });
+
+  it('gives no host for the real repos missing from repos.json, and a host for all others', () => {
+    const rows = repoRows(fixtureIndex());
+    const unlisted = rows.filter((r) => !r.listed);
+    expect(unlisted.length).toBeGreaterThan(0);
+    expect(unlisted.map((r) => r.name)).toContain('9glenda');
+    for (const row of unlisted) expect(row).toMatchObject({ host: null, url: '' });
+    for (const row of rows.filter((r) => r.listed)) expect(row.host).toEqual(expect.any(String));
   });
 
   it('exits 1 with a message when nothing matches', async () => {

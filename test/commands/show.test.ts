@@ -183,7 +183,12 @@ describe('nur show --json', () => {
     expect(json.repo).toBeNull();
     expect(Object.keys(json.omittedSnippets).sort()).toEqual(['flake-input', 'repo-flake']);
     const repoJson = JSON.parse((await show('cransom', { json: true })).stdout);
-    expect(repoJson.repo).toMatchObject({ name: 'cransom', listed: false, flakeUrl: null });
+    expect(repoJson.repo).toMatchObject({
+      name: 'cransom',
+      listed: false,
+      host: null,
+      flakeUrl: null,
+    });
     expect(Object.keys(repoJson.omittedSnippets).sort()).toEqual(['flake-input', 'import']);
   });
 
