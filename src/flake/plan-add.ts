@@ -264,25 +264,26 @@ function modulePatches(
   const targets = module.host ? all.filter((l) => l.host === module.host) : all;
   const label = KIND_LABEL[module.kind];
   const expr = moduleExpr(outputs, name, module.expr);
+  if (targets.length === 0 && module.host) {
+    // A named host that is not there is a mistake to fix, not a half-done edit.
+    const other = lists.find((l) => l.host === module.host);
+    if (other)
+      throw new NurError(
+        `${module.host} is a ${KIND_LABEL[other.kind]} configuration and ${expr} is a ${label} module; nothing was written`,
+        { hint: `Add a ${KIND_LABEL[other.kind]} module to it by hand, or pick another --host.` },
+      );
+    const hosts = [...new Set(all.map((l) => l.host).filter(Boolean))];
+    throw new NurError(`no ${label} configuration named ${module.host}; nothing was written`, {
+      hint: hosts.length
+        ? `Its ${label} configurations: ${hosts.join(', ')}.`
+        : `It has no ${label} configuration with a modules list.`,
+    });
+  }
   if (targets.length === 0) {
-    const other = module.host && lists.find((l) => l.host === module.host);
-    if (other) {
-      notes.push(
-        `${module.host} is a ${KIND_LABEL[other.kind]} configuration and ${expr} is a ${label} module: add a ${KIND_LABEL[other.kind]} module by hand`,
-      );
-    } else if (module.host) {
-      const hosts = [...new Set(all.map((l) => l.host).filter(Boolean))];
-      notes.push(
-        `no ${label} configuration named ${module.host}` +
-          (hosts.length ? ` (found: ${hosts.join(', ')})` : '') +
-          `: add ${expr} to its modules list by hand`,
-      );
-    } else {
-      const where = module.kind === 'nixos' ? 'nixosSystem' : 'homeManagerConfiguration';
-      notes.push(
-        `no ${where} { modules = [ … ]; } found: add ${expr} to your ${label} modules by hand`,
-      );
-    }
+    const where = module.kind === 'nixos' ? 'nixosSystem' : 'homeManagerConfiguration';
+    notes.push(
+      `no ${where} { modules = [ … ]; } found: add ${expr} to your ${label} modules by hand`,
+    );
     return [];
   }
   const eol = eolOf(text);

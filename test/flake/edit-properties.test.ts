@@ -55,7 +55,9 @@ function combinations(file: string, text: string): [string, AddInputRequest][] {
       { ...base, url: 'git+https://example.org/a/b?ref=main', flake: false, followsNixpkgs: true },
     ],
   ];
-  const host = entry?.nixosHosts[0] ?? locateModuleLists(parseNix(text)).find((l) => l.host)?.host;
+  const host =
+    entry?.nixosHosts[0] ??
+    locateModuleLists(parseNix(text)).find((l) => l.kind === 'nixos' && l.host)?.host;
   if (host)
     combos.push([
       `module for host ${host}`,

@@ -199,10 +199,10 @@ describe('planAddInput: modules', () => {
     expect(text).toContain('[ ./b.nix nur-x.nixosModules.foo ]');
   });
 
-  it('changes nothing for an unknown host and names the hosts it found', () => {
-    const plan = planAddInput(source, request({ modules: [{ ...module, host: 'zz' }] }));
-    expect(plan.text).not.toContain('nixosModules.foo');
-    expect(plan.notes.join('\n')).toMatch(/no NixOS configuration named zz \(found: a, b\)/);
+  it('refuses an unknown host, naming the hosts it found', () => {
+    const plan = () => planAddInput(source, request({ modules: [{ ...module, host: 'zz' }] }));
+    expect(plan).toThrow(/no NixOS configuration named zz; nothing was written/);
+    expect(plan).toThrow(expect.objectContaining({ hint: 'Its NixOS configurations: a, b.' }));
   });
 
   it('notes where a Home Manager module goes when there is no such configuration', () => {
@@ -244,12 +244,13 @@ describe('planAddInput: modules', () => {
     );
     expect(repo.text).toContain('modules = [ ./pc.nix nur-x.nixosModules.default ]');
     expect(repo.text).toContain('modules = [ ./mac.nix ]');
-    const onMac = planAddInput(
-      source,
-      request({ modules: [{ kind: 'nixos', expr: 'nur-x.nixosModules.default', host: 'mac' }] }),
-    );
-    expect(onMac.notes).toContain(
-      'mac is a nix-darwin configuration and nur-x.nixosModules.default is a NixOS module: add a nix-darwin module by hand',
+    const onMac = () =>
+      planAddInput(
+        source,
+        request({ modules: [{ kind: 'nixos', expr: 'nur-x.nixosModules.default', host: 'mac' }] }),
+      );
+    expect(onMac).toThrow(
+      'mac is a nix-darwin configuration and nur-x.nixosModules.default is a NixOS module; nothing was written',
     );
   });
 });
