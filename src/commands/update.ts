@@ -7,7 +7,7 @@ import { cacheDir, resolveSettings } from '../settings.js';
 import { sanitizeLine } from '../term/sanitize.js';
 
 export interface UpdateOptions {
-  /** Accept a much smaller index and re-download everything, ignoring ETags. */
+  /** Re-download everything, ignoring ETags, and accept downloads the shrink guards refuse. */
   force?: boolean;
 }
 
@@ -84,9 +84,14 @@ export async function updateRun(options: UpdateOptions, context: AppContext): Pr
 }
 
 const examples = `
+Without --force, a download that shrank is refused and the cache kept: packages.json with fewer
+than half as many packages as the cache, or fewer than half as many with a name, version or
+description; repos.json with fewer than half as many repos; repos.json.lock with fewer than half
+as many locked revisions.
+
 Examples:
   $ nur update                     # refresh now (conditional request: cheap when nothing changed)
-  $ nur update --force             # download everything again and accept a much smaller index
+  $ nur update --force             # download everything again and accept a shrunk index
   $ nur update --index-url file:///srv/nur/packages.json
 
 The index refreshes by itself when older than the TTL (\`nur config set ttl 6h\`).`;
@@ -95,7 +100,10 @@ export function registerUpdate(program: Command, host: CommandHost): void {
   program
     .command('update')
     .description('download the NUR index now and refresh the local cache')
-    .option('--force', 'ignore ETags and accept an index less than half the size of the cached one')
+    .option(
+      '--force',
+      'download everything again (ignoring ETags) and accept a download that shrank (see below)',
+    )
     .addHelpText('after', examples)
     .action(async (opts: UpdateOptions, cmd: Command) => {
       host.exit(await updateRun({ force: opts.force }, host.context(cmd)));

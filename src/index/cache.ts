@@ -11,6 +11,7 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { NurError } from '../errors.js';
 import type { IndexMeta, NurIndex } from '../model.js';
 import { CACHE_FORMAT, CacheFormatError, decodeIndex, encodeIndex } from './cache-format.js';
 
@@ -157,19 +158,38 @@ function removeOldIndexFiles(dir: string, current: string): void {
   }
 }
 
+export function isPermissionError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EACCES' || code === 'EPERM';
+}
+
+/**
+ * The cache is there but this user may not read it. Calling that corruption would send the user
+ * to `nur update --force`, which fails the same way.
+ */
+export function cacheUnreadableError(dir: string, path: string, cause: unknown): NurError {
+  return new NurError(`cannot read the index cache: permission denied on ${path}`, {
+    hint: `Fix the permissions of ${dir}, or set XDG_CACHE_HOME to a directory you own.`,
+    cause,
+  });
+}
+
 /** A meta.json of another cache format. */
 interface OutdatedMeta {
   outdated: string;
 }
 
+/** Throws cacheUnreadableError when permissions forbid reading. */
 function readMeta(dir: string): CacheMeta | 'missing' | OutdatedMeta | string {
+  const path = join(dir, META_FILE);
   let text: string;
   try {
-    text = readFileSync(join(dir, META_FILE), 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // ENOTDIR: something other than a directory is where the cache would be; there is no cache.
     if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
+    if (isPermissionError(error)) throw cacheUnreadableError(dir, path, error);
     return `cannot read ${META_FILE}: ${(error as Error).message}`;
   }
   let meta: CacheMeta;
@@ -178,13 +198,14 @@ function readMeta(dir: string): CacheMeta | 'missing' | OutdatedMeta | string {
   } catch {
     return `${META_FILE} is not valid JSON`;
   }
-  if (typeof meta === 'object' && meta !== null && meta.format !== CACHE_FORMAT)
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta))
+    return `${META_FILE} is not a JSON object`;
+  if (typeof meta.format !== 'number') return `${META_FILE} does not say its cache format`;
+  if (meta.format !== CACHE_FORMAT)
     return {
-      outdated: `it was written in cache format ${String(meta.format)}, this nur reads format ${CACHE_FORMAT}`,
+      outdated: `it was written in cache format ${meta.format}, this nur reads format ${CACHE_FORMAT}`,
     };
   if (
-    typeof meta !== 'object' ||
-    meta === null ||
     typeof meta.indexFile !== 'string' ||
     !INDEX_FILE_PATTERN.test(meta.indexFile) ||
     typeof meta.sha256 !== 'string' ||
@@ -196,13 +217,16 @@ function readMeta(dir: string): CacheMeta | 'missing' | OutdatedMeta | string {
   return meta;
 }
 
-/** Just the metadata (for `nur update` summaries and staleness checks); no index parsing. */
+/** Just the metadata (for staleness checks); no index parsing. Throws like loadCache. */
 export function loadCacheMeta(dir: string): CacheMeta | undefined {
   const meta = readMeta(dir);
   return typeof meta === 'object' && !('outdated' in meta) ? meta : undefined;
 }
 
-/** Loads the cache and checks its checksum. Never touches the raw packages.json. */
+/**
+ * Loads the cache and checks its checksum. Never touches the raw packages.json. Throws
+ * cacheUnreadableError when permissions forbid reading it.
+ */
 export function loadCache(dir: string): CacheLoad {
   // A refresh in another process may swap meta and remove the old index file between our two
   // reads; reading meta again then finds the new one.
@@ -211,11 +235,13 @@ export function loadCache(dir: string): CacheLoad {
     if (meta === 'missing') return { status: 'missing' };
     if (typeof meta === 'string') return { status: 'corrupt', reason: meta };
     if ('outdated' in meta) return { status: 'corrupt', reason: meta.outdated, outdated: true };
+    const indexPath = join(dir, meta.indexFile);
     let content: Buffer;
     try {
-      content = readFileSync(join(dir, meta.indexFile));
+      content = readFileSync(indexPath);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' && attempt < 2) continue;
+      if (isPermissionError(error)) throw cacheUnreadableError(dir, indexPath, error);
       return { status: 'corrupt', reason: `cannot read ${meta.indexFile}` };
     }
     if (crc32(content) !== meta.crc32)

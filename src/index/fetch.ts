@@ -14,6 +14,8 @@ import { noProgress, type DownloadProgress } from './progress.js';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_RETRIES = 2;
 const DEFAULT_RETRY_DELAY_MS = 400;
+/** Redirects followed before a download is given up as a loop. */
+export const MAX_REDIRECTS = 5;
 
 export interface Validators {
   etag?: string;
@@ -24,7 +26,7 @@ export type FetchResult =
   | { status: 'not-modified' }
   | { status: 'ok'; text: string; bytes: number; etag?: string; lastModified?: string };
 
-export type FetchFailure = 'timeout' | 'network' | 'http' | 'truncated' | 'file';
+export type FetchFailure = 'timeout' | 'network' | 'http' | 'redirect' | 'truncated' | 'file';
 
 /** A source could not be downloaded. `transient` failures were retried before this was thrown. */
 export class FetchError extends NurError {
@@ -72,8 +74,12 @@ export interface Fetcher {
   close(): Promise<void>;
 }
 
+/** `150 ms`, `2.5 s`, `1 min 31 s`. */
 export function formatDuration(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${+(ms / 1000).toFixed(1)} s`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 59_950) return `${+(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
 /**
@@ -184,9 +190,37 @@ class TextSink {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function isTransient(error: unknown): boolean {
-  if (error instanceof FetchError)
-    return error.failure === 'http' ? (error.status ?? 0) >= 500 : error.failure !== 'file';
+  if (error instanceof FetchError) {
+    if (error.failure === 'http') return (error.status ?? 0) >= 500;
+    return error.failure !== 'file' && error.failure !== 'redirect';
+  }
   return true;
+}
+
+/**
+ * The error of the last attempt, saying how many attempts there were and how long they took in
+ * all: each attempt's timeout alone understates the wait by the number of attempts.
+ */
+function afterAttempts(error: unknown, attempts: number, elapsedMs: number): unknown {
+  if (!(error instanceof FetchError) || attempts < 2) return error;
+  return new FetchError(
+    `${error.message} (${attempts} attempts over ${formatDuration(elapsedMs)})`,
+    { url: error.url, failure: error.failure, status: error.status, cause: error },
+  );
+}
+
+function tooManyRedirects(url: string, cause?: unknown): FetchError {
+  return new FetchError(`too many redirects from ${url} (a loop, or more than ${MAX_REDIRECTS})`, {
+    url,
+    failure: 'redirect',
+    cause,
+  });
+}
+
+/** undici reports a redirect back to a URL already visited as an invalid argument. */
+function isRedirectLoop(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return code === 'UND_ERR_INVALID_ARG' && /redirect loop/i.test(message ?? '');
 }
 
 const TIMEOUT_CODES = new Set([
@@ -217,7 +251,7 @@ export async function createFetcher(options: FetcherOptions): Promise<Fetcher> {
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
         connect: { timeout: timeoutMs },
-      }).compose(undici.interceptors.redirect({ maxRedirections: 5 }));
+      }).compose(undici.interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
     }
     return { dispatcher, undici: undici!, zlib: zlib! };
   }
@@ -266,6 +300,8 @@ export async function createFetcher(options: FetcherOptions): Promise<Fetcher> {
       }
       if (response.statusCode < 200 || response.statusCode >= 300) {
         await response.body.dump().catch(() => {});
+        // A redirect still here is one the interceptor stopped following.
+        if (response.statusCode < 400 && header('location')) throw tooManyRedirects(url);
         throw new FetchError(`${url} answered HTTP ${response.statusCode}`, {
           url,
           failure: 'http',
@@ -306,11 +342,11 @@ export async function createFetcher(options: FetcherOptions): Promise<Fetcher> {
       if (error instanceof FetchError) throw error;
       const code = (error as { code?: string }).code ?? '';
       if (timedOut || TIMEOUT_CODES.has(code))
-        throw new FetchError(`timed out after ${formatDuration(timeoutMs)} waiting for ${url}`, {
-          url,
-          failure: 'timeout',
-          cause: error,
-        });
+        throw new FetchError(
+          `timed out waiting for ${url}: nothing arrived for ${formatDuration(timeoutMs)}`,
+          { url, failure: 'timeout', cause: error },
+        );
+      if (isRedirectLoop(error)) throw tooManyRedirects(url, error);
       if (expected !== undefined && received < expected) throw truncated(url, received, expected);
       const reason = (error as Error).message || code || 'network error';
       throw new FetchError(`cannot download ${url}: ${reason}`, {
@@ -327,12 +363,14 @@ export async function createFetcher(options: FetcherOptions): Promise<Fetcher> {
     async fetch(url, validators, progress = noProgress, consume) {
       const path = localPath(url, options.cwd);
       if (path !== undefined) return fetchFile(path, url, validators, consume);
-      for (let attempt = 0; ; attempt++) {
+      const started = Date.now();
+      for (let attempt = 1; ; attempt++) {
         try {
           return await fetchOnce(url, validators, progress, consume);
         } catch (error) {
-          if (attempt >= retries || !isTransient(error)) throw error;
-          await sleep(retryDelayMs * 2 ** attempt);
+          if (attempt > retries || !isTransient(error))
+            throw afterAttempts(error, attempt, Date.now() - started);
+          await sleep(retryDelayMs * 2 ** (attempt - 1));
         } finally {
           progress.done();
         }

@@ -9,7 +9,7 @@ const MAX_LIST = 200;
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json =>
+export const isObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown, max = MAX_SHORT): string =>
   typeof v === 'string' ? v.trim().slice(0, max) : '';

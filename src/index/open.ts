@@ -1,5 +1,6 @@
 // Loads the index for a run: the cache first, refreshed when older than the TTL unless offline.
-// A failed refresh falls back to the cache it has, with a one-line warning saying its age.
+// A failed refresh (network, rejected download, a cache directory it cannot write) falls back to
+// the cache it has, with a one-line warning saying its age.
 import type { AppContext } from '../context.js';
 import { NurError } from '../errors.js';
 import type { NurIndex } from '../model.js';
@@ -55,15 +56,16 @@ export async function openIndex(context: AppContext): Promise<NurIndex> {
   }
   const previous = cached.status === 'ok' ? cached : undefined;
   // Loaded only when a refresh is due: a fresh cache never pulls in HTTP, gzip or normalisation.
-  const [{ refreshIndex, IndexRejectedError }, { FetchError }] = await Promise.all([
-    import('./refresh.js'),
-    import('./fetch.js'),
-  ]);
+  const [{ refreshIndex, IndexRejectedError, CacheWriteError }, { FetchError }] = await Promise.all(
+    [import('./refresh.js'), import('./fetch.js')],
+  );
   try {
     const result = await refreshIndex({
       dir,
       settings,
       previous,
+      // With a cache to fall back on, a hanging server must not hold up the command for long.
+      automatic: previous !== undefined,
       env: context.env,
       cwd: context.cwd,
       stderr: context.io.stderr,
@@ -73,6 +75,12 @@ export async function openIndex(context: AppContext): Promise<NurIndex> {
     return result.index;
   } catch (error) {
     const expected = error instanceof FetchError || error instanceof IndexRejectedError;
+    // A cache this user can read but not write still answers the command.
+    if (error instanceof CacheWriteError && previous) {
+      const age = formatAge(cacheAgeMs(previous.meta.fetchedAt, now));
+      context.warn(`could not refresh the index (${error.message}); using the cache from ${age}`);
+      return previous.index;
+    }
     if (!expected) throw error;
     if (previous) {
       const age = formatAge(cacheAgeMs(previous.meta.fetchedAt, now));

@@ -1,11 +1,13 @@
 // Refreshing the cache from the three published files, with the guards that keep a bad download
-// (truncated, garbage, a wiped index) from replacing the last good cache.
+// (truncated, garbage, a wiped or gutted index, a wiped lock) from replacing the last good cache.
+import { accessSync, constants } from 'node:fs';
 import { NurError } from '../errors.js';
 import type { NurIndex, Package, Repo } from '../model.js';
 import type { Settings } from '../settings.js';
 import type { Env } from '../context.js';
 import {
   indexMetaOf,
+  isPermissionError,
   writeCache,
   writeMeta,
   type CacheMeta,
@@ -18,7 +20,7 @@ import {
   type Fetcher,
   type Validators,
 } from './fetch.js';
-import { normalizeRepos, type NormalizedPackages } from './normalize.js';
+import { isObject, normalizeRepos, type NormalizedPackages } from './normalize.js';
 import { PackagesTextNormalizer } from './packages-text.js';
 import { createProgressBar, noProgress } from './progress.js';
 
@@ -30,11 +32,37 @@ export { cacheAgeMs, formatAge, isStale } from './cache.js';
 /** Over this share of entries failing normalisation means the file is not a package index. */
 export const MAX_SKIPPED_SHARE = 0.1;
 
+/**
+ * The HTTP timeout of a refresh made inside another command (search, show, …) while a stale
+ * cache is there to fall back on; it makes one attempt. Explicit `nur update` waits longer and
+ * retries: a hanging server would otherwise hold up a search for a minute and a half.
+ */
+export const AUTOMATIC_TIMEOUT_MS = 10_000;
+
+const FORCE_ADVICE = '(use `nur update --force` to accept it)';
+
+/**
+ * A package with a name, version or description of its own. Entries emptied to `{}` still
+ * normalise (the key gives repo and attr) but carry none, so counting packages alone misses a
+ * gutted index. About 3% of real packages have none of the three.
+ */
+export function isDescribed(pkg: Package): boolean {
+  return pkg.version !== '' || pkg.description !== '' || pkg.name !== pkg.attr;
+}
+
+export function describedCount(packages: readonly Package[]): number {
+  let count = 0;
+  for (const pkg of packages) if (isDescribed(pkg)) count++;
+  return count;
+}
+
 export interface DownloadFacts {
   packageCount: number;
   skipped: number;
-  /** Package count of the cached index, when there is one from the same packages URL. */
-  previousCount?: number;
+  /** Packages of the download that pass isDescribed. */
+  describedCount: number;
+  /** The cached index, when there is one from the same packages URL. */
+  previous?: { packageCount: number; describedCount: number };
   force: boolean;
 }
 
@@ -44,9 +72,49 @@ export function downloadProblem(facts: DownloadFacts): string | undefined {
   const entries = facts.packageCount + facts.skipped;
   if (facts.skipped > entries * MAX_SKIPPED_SHARE)
     return `${facts.skipped} of ${entries} entries are not valid packages`;
-  if (!facts.force && facts.previousCount && facts.packageCount < facts.previousCount / 2)
-    return `it has ${facts.packageCount} packages, fewer than half of the ${facts.previousCount} cached (use \`nur update --force\` to accept it)`;
+  const { previous } = facts;
+  if (facts.force || !previous) return undefined;
+  if (facts.packageCount < previous.packageCount / 2)
+    return `it has ${facts.packageCount} packages, fewer than half of the ${previous.packageCount} cached ${FORCE_ADVICE}`;
+  if (facts.describedCount < previous.describedCount / 2)
+    return `only ${facts.describedCount} of its ${facts.packageCount} packages have a name, version or description, fewer than half of the ${previous.describedCount} cached ${FORCE_ADVICE}`;
   return undefined;
+}
+
+export interface ReposFacts {
+  repoCount: number;
+  /** Repos with a locked revision after merging the lock. */
+  lockedCount: number;
+  previous?: { repoCount: number; lockedCount: number };
+  force: boolean;
+}
+
+/**
+ * Which file of a repos download must not replace the cache, and why. A lock that lost its
+ * entries would silently turn every snippet's pinned revision into HEAD.
+ */
+export function reposProblem(
+  facts: ReposFacts,
+): { file: 'repos' | 'lock'; reason: string } | undefined {
+  const { previous } = facts;
+  if (facts.force || !previous) return undefined;
+  if (facts.repoCount < previous.repoCount / 2)
+    return {
+      file: 'repos',
+      reason: `it lists ${facts.repoCount} repos, fewer than half of the ${previous.repoCount} cached ${FORCE_ADVICE}`,
+    };
+  if (facts.lockedCount < previous.lockedCount / 2)
+    return {
+      file: 'lock',
+      reason: `it locks ${facts.lockedCount} of ${facts.repoCount} repos, fewer than half of the ${previous.lockedCount} locked in the cache ${FORCE_ADVICE}`,
+    };
+  return undefined;
+}
+
+function lockedCount(repos: Record<string, Repo>): number {
+  let count = 0;
+  for (const name in repos) if (repos[name]!.lockedRev) count++;
+  return count;
 }
 
 export function sameRefs(a: Package[], b: Package[]): { added: number; removed: number } {
@@ -88,8 +156,13 @@ export interface RefreshParams {
   settings: Pick<Settings, 'packagesUrl' | 'reposUrl' | 'lockUrl'>;
   /** The cache that is there now, if it loaded. */
   previous?: { index: NurIndex; meta: CacheMeta };
-  /** Skip the shrink guard and send no conditional headers. */
+  /** Skip the shrink guards and send no conditional headers. */
   force?: boolean;
+  /**
+   * A refresh inside another command with a stale cache to fall back on: one attempt, and
+   * AUTOMATIC_TIMEOUT_MS unless NUR_HTTP_TIMEOUT_MS says otherwise.
+   */
+  automatic?: boolean;
   env: Env;
   cwd: string;
   stderr: { write(chunk: string): unknown };
@@ -148,14 +221,35 @@ async function fetchRepos(
     throw new NurError('the server answered "not modified" to an unconditional request');
   const reposJson = parseJson(reposResult.text, settings.reposUrl);
   const lockJson = parseJson(lockResult.text, settings.lockUrl);
+  // normalizeRepos reads a lock without entries as "nothing locked"; a lock file has them.
+  if (!isObject(lockJson) || !isObject(lockJson.repos))
+    throw new IndexRejectedError(
+      settings.lockUrl,
+      'it has no "repos" object (not a NUR lock file)',
+    );
   let repos: Record<string, Repo>;
   try {
     repos = normalizeRepos(reposJson, lockJson);
   } catch (error) {
     throw new IndexRejectedError(settings.reposUrl, (error as Error).message);
   }
-  if (Object.keys(repos).length === 0)
-    throw new IndexRejectedError(settings.reposUrl, 'it lists no repos');
+  const repoCount = Object.keys(repos).length;
+  if (repoCount === 0) throw new IndexRejectedError(settings.reposUrl, 'it lists no repos');
+  const cachedRepos = previous?.index.repos;
+  const problem = reposProblem({
+    repoCount,
+    lockedCount: lockedCount(repos),
+    previous: cachedRepos && {
+      repoCount: Object.keys(cachedRepos).length,
+      lockedCount: lockedCount(cachedRepos),
+    },
+    force: params.force ?? false,
+  });
+  if (problem)
+    throw new IndexRejectedError(
+      problem.file === 'repos' ? settings.reposUrl : settings.lockUrl,
+      problem.reason,
+    );
   return { repos, reposResult, lockResult };
 }
 
@@ -192,12 +286,31 @@ async function fetchPackages(
   const problem = downloadProblem({
     packageCount: normalized.packages.length,
     skipped: normalized.skipped,
+    describedCount: describedCount(normalized.packages),
     // A different source is the user's deliberate choice, not a wiped index.
-    previousCount: sameSource ? previous?.meta.packageCount : undefined,
+    previous:
+      previous && sameSource
+        ? {
+            packageCount: previous.index.packages.length,
+            describedCount: describedCount(previous.index.packages),
+          }
+        : undefined,
     force: params.force ?? false,
   });
   if (problem) throw new IndexRejectedError(settings.packagesUrl, problem);
   return { packages: normalized.packages, result };
+}
+
+/** The index cache directory cannot be written; the cache there was left as it was. */
+export class CacheWriteError extends NurError {
+  constructor(dir: string, error: unknown) {
+    const reason = isPermissionError(error) ? 'permission denied' : (error as Error).message;
+    super(`cannot write the index cache in ${dir}: ${reason}`, {
+      hint: 'Check that the directory is writable, or set XDG_CACHE_HOME to one that is.',
+      cause: error,
+    });
+    this.name = 'CacheWriteError';
+  }
 }
 
 /** A cache directory that cannot be written is the user's to fix: say where and why. */
@@ -205,10 +318,21 @@ async function cacheWrite<T>(dir: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    throw new NurError(`cannot write the index cache in ${dir}: ${(error as Error).message}`, {
-      hint: 'Check that the directory is writable, or set XDG_CACHE_HOME to one that is.',
-      cause: error,
-    });
+    throw new CacheWriteError(dir, error);
+  }
+}
+
+/**
+ * Fails before downloading anything when the cache directory exists but cannot be written, so a
+ * read-only cache does not cost a full download on every run. A missing directory is created by
+ * the write, which reports its own failure.
+ */
+function checkWritable(dir: string): void {
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (isPermissionError(error) || code === 'EROFS') throw new CacheWriteError(dir, error);
   }
 }
 
@@ -221,7 +345,13 @@ export async function refreshIndex(params: RefreshParams): Promise<RefreshResult
   const { previous, settings } = params;
   // Conditional answers are only usable with a cache to fall back on.
   const conditional = !force && previous !== undefined;
-  const fetcher = await createFetcher(fetcherOptionsFromEnv(params.env, params.cwd));
+  checkWritable(params.dir);
+  const fetcherOptions = fetcherOptionsFromEnv(params.env, params.cwd);
+  if (params.automatic) {
+    fetcherOptions.retries = 0;
+    fetcherOptions.timeoutMs ??= AUTOMATIC_TIMEOUT_MS;
+  }
+  const fetcher = await createFetcher(fetcherOptions);
   try {
     const [pkgs, repos] = await Promise.all([
       fetchPackages(fetcher, params, !conditional),

@@ -9,7 +9,7 @@ import { loadCache } from '../../src/index/cache.js';
 import { cacheDir } from '../../src/settings.js';
 import { isolatedHome, runNur } from '../helpers/cli.js';
 import { testContext } from '../helpers/context.js';
-import { fixtureIndex, fixturePath } from '../helpers/fixtures.js';
+import { fixtureIndex, fixturePath, readFixture } from '../helpers/fixtures.js';
 import { shrunkPackagesJson, startIndexServer, type IndexServer } from '../helpers/index-server.js';
 
 const FIXTURE_COUNT = fixtureIndex().packages.length;
@@ -75,6 +75,53 @@ describe('updateRun', () => {
     }
   });
 
+  it('refuses an index whose entries were emptied, instead of calling it the same packages', async () => {
+    const { run, dir } = setup();
+    await run();
+    const raw = JSON.parse(readFixture('packages.json')) as Record<string, unknown>;
+    server.route('/packages.json', {
+      body: JSON.stringify(Object.fromEntries(Object.keys(raw).map((key) => [key, {}]))),
+    });
+    try {
+      await expect(run()).rejects.toThrow(
+        /only 0 of its 1473 packages have a name, version or description, fewer than half of the \d+ cached \(use `nur update --force` to accept it\)/,
+      );
+      const cached = loadCache(dir);
+      const goat =
+        cached.status === 'ok' && cached.index.packages.find((p) => p.ref === 'mic92.goatcounter');
+      expect(goat && goat.version).toBe(
+        fixtureIndex().packages.find((p) => p.ref === 'mic92.goatcounter')?.version,
+      );
+    } finally {
+      server.route('/packages.json', { body: readFixture('packages.json') });
+    }
+  });
+
+  it('refuses a lock that lost its revisions unless --force, and a lock of {} always', async () => {
+    const { run, dir } = setup();
+    await run();
+    const lockedRev = fixtureIndex().repos.mic92?.lockedRev;
+    const cachedRev = () => {
+      const cached = loadCache(dir);
+      return cached.status === 'ok' ? cached.index.repos.mic92?.lockedRev : 'no cache';
+    };
+    try {
+      server.route('/repos.json.lock', { body: '{}' });
+      await expect(run(true)).rejects.toThrow(/repos\.json\.lock: it has no "repos" object/);
+      expect(cachedRev()).toBe(lockedRev);
+      server.route('/repos.json.lock', { body: '{"repos": {}}' });
+      const error = await run().catch((e: unknown) => e);
+      expect((error as Error).message).toMatch(
+        /^rejected the download of \S+\/repos\.json\.lock: it locks 0 of \d+ repos, .*`nur update --force`/,
+      );
+      expect(cachedRev()).toBe(lockedRev);
+      expect((await run(true)).code).toBe(0);
+      expect(cachedRev()).toBeUndefined();
+    } finally {
+      server.route('/repos.json.lock', { body: readFixture('repos.json.lock') });
+    }
+  });
+
   it('refuses to run with --offline for network sources', async () => {
     const { run } = setup();
     await expect(run(false, true)).rejects.toBeInstanceOf(UsageError);
@@ -130,6 +177,18 @@ describe('nur update through the built CLI', () => {
     expect(runs.map((r) => r.exitCode)).toEqual([0, 0]);
     const cached = loadCache(cacheDir(env));
     expect(cached.status === 'ok' && cached.index.packages.length).toBe(FIXTURE_COUNT);
+  });
+
+  it('--help says what a shrunk download is and that --force accepts it', async () => {
+    const help = await runNur(['update', '--help']);
+    expect(help.exitCode).toBe(0);
+    const text = help.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain(
+      '--force download everything again (ignoring ETags) and accept a download that shrank',
+    );
+    expect(text).toContain('fewer than half as many with a name, version or description');
+    expect(text).toContain('repos.json.lock with fewer than half as many locked revisions');
+    expect(text).not.toContain('the size');
   });
 
   it('fails with one clear line and a hint when the index file is missing', async () => {

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { formatDuration } from '../../src/index/fetch.js';
+import { normalizePackage } from '../../src/index/normalize.js';
 import {
   cacheAgeMs,
+  describedCount,
   downloadProblem,
   formatAge,
+  isDescribed,
   isStale,
+  reposProblem,
   sameRefs,
 } from '../../src/index/refresh.js';
 import { progressLine } from '../../src/index/progress.js';
@@ -37,27 +42,99 @@ describe('formatAge', () => {
 });
 
 describe('downloadProblem', () => {
+  const previous = { packageCount: 8000, describedCount: 7800 };
   it('passes a normal index', () => {
     expect(
-      downloadProblem({ packageCount: 8000, skipped: 3, previousCount: 7900, force: false }),
+      downloadProblem({
+        packageCount: 8000,
+        skipped: 3,
+        describedCount: 7700,
+        previous: { packageCount: 7900, describedCount: 7600 },
+        force: false,
+      }),
     ).toBeUndefined();
   });
   it('rejects an empty index even when forced', () => {
-    expect(downloadProblem({ packageCount: 0, skipped: 0, force: true })).toMatch(/no packages/);
+    expect(
+      downloadProblem({ packageCount: 0, skipped: 0, describedCount: 0, force: true }),
+    ).toMatch(/no packages/);
   });
   it('rejects a file where many entries are not packages', () => {
-    expect(downloadProblem({ packageCount: 50, skipped: 50, force: true })).toMatch(
-      /50 of 100 entries/,
-    );
+    expect(
+      downloadProblem({ packageCount: 50, skipped: 50, describedCount: 50, force: true }),
+    ).toMatch(/50 of 100 entries/);
   });
   it('rejects an index shrunk below half of the cached one unless forced', () => {
-    const facts = { packageCount: 3999, skipped: 0, previousCount: 8000 };
+    const facts = { packageCount: 3999, skipped: 0, describedCount: 3999, previous };
     expect(downloadProblem({ ...facts, force: false })).toMatch(/fewer than half of the 8000/);
     expect(downloadProblem({ ...facts, force: true })).toBeUndefined();
-    expect(downloadProblem({ ...facts, packageCount: 4000, force: false })).toBeUndefined();
+    expect(
+      downloadProblem({ ...facts, packageCount: 4000, describedCount: 4000, force: false }),
+    ).toBeUndefined();
+  });
+  it('rejects an index as long as the cached one whose packages were emptied, unless forced', () => {
+    const facts = { packageCount: 8000, skipped: 0, describedCount: 3899, previous };
+    expect(downloadProblem({ ...facts, force: false })).toMatch(
+      /only 3899 of its 8000 packages have a name, version or description, fewer than half of the 7800 cached \(use `nur update --force`/,
+    );
+    expect(downloadProblem({ ...facts, force: true })).toBeUndefined();
+    expect(downloadProblem({ ...facts, describedCount: 3900, force: false })).toBeUndefined();
   });
   it('has nothing to compare against without a previous cache', () => {
-    expect(downloadProblem({ packageCount: 1, skipped: 0, force: false })).toBeUndefined();
+    expect(
+      downloadProblem({ packageCount: 1, skipped: 0, describedCount: 0, force: false }),
+    ).toBeUndefined();
+  });
+});
+
+describe('isDescribed', () => {
+  it('counts a package emptied to {} as undescribed, and a real one as described', () => {
+    expect(isDescribed(normalizePackage('nur.repos.mic92.goatcounter', {})!)).toBe(false);
+    expect(isDescribed(normalizePackage('nur.repos.a.b', { name: 'b-1.0' })!)).toBe(true);
+    expect(isDescribed(normalizePackage('nur.repos.a.b', { version: '1' })!)).toBe(true);
+    expect(isDescribed(normalizePackage('nur.repos.a.b', { meta: { description: 'x' } })!)).toBe(
+      true,
+    );
+  });
+  it('finds nearly every real package described', () => {
+    const packages = fixtureIndex().packages;
+    expect(describedCount(packages)).toBeGreaterThan(packages.length * 0.9);
+  });
+});
+
+describe('reposProblem', () => {
+  const previous = { repoCount: 560, lockedCount: 558 };
+  it('passes repos and a lock like the cached ones, and anything without a cache', () => {
+    expect(
+      reposProblem({ repoCount: 563, lockedCount: 562, previous, force: false }),
+    ).toBeUndefined();
+    expect(reposProblem({ repoCount: 3, lockedCount: 0, force: false })).toBeUndefined();
+  });
+  it('blames the lock when it lost most of its revisions, unless forced', () => {
+    const facts = { repoCount: 563, lockedCount: 0, previous };
+    expect(reposProblem({ ...facts, force: false })).toEqual({
+      file: 'lock',
+      reason:
+        'it locks 0 of 563 repos, fewer than half of the 558 locked in the cache (use `nur update --force` to accept it)',
+    });
+    expect(reposProblem({ ...facts, force: true })).toBeUndefined();
+    expect(reposProblem({ ...facts, lockedCount: 279, force: false })).toBeUndefined();
+  });
+  it('blames repos.json when it lost most of its repos', () => {
+    expect(reposProblem({ repoCount: 10, lockedCount: 10, previous, force: false })).toMatchObject({
+      file: 'repos',
+      reason: expect.stringMatching(/lists 10 repos, fewer than half of the 560/),
+    });
+  });
+});
+
+describe('formatDuration', () => {
+  it('says milliseconds, seconds, and minutes with seconds', () => {
+    expect(formatDuration(150)).toBe('150 ms');
+    expect(formatDuration(30_000)).toBe('30 s');
+    expect(formatDuration(2_540)).toBe('2.5 s');
+    expect(formatDuration(91_400)).toBe('1 min 31 s');
+    expect(formatDuration(59_990)).toBe('1 min 0 s');
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -232,16 +232,34 @@ describe('openIndex over HTTP', () => {
     expect(packagesHits()[0]!.headers['accept-encoding']).toContain('gzip');
   });
 
-  it('falls back to a stale cache with a one-line warning saying its age', async () => {
+  it('falls back to a stale cache after one attempt, with a one-line warning saying its age', async () => {
     await primeCache();
     server.route('/packages.json', { body: '', behaviour: { kind: 'status', status: 503 } });
+    // NUR_HTTP_RETRIES is 2 here: an explicit `nur update` would try three times.
     const { context, stderr } = contextAt(hoursLater(5));
     const index = await openIndex(context);
     expect(index.packages).toHaveLength(FIXTURE_COUNT);
     expect(stderr()).toMatch(
-      /^nur: warning: could not refresh the index \(.*503.*\); using the cache from 5 h ago\n$/,
+      /^nur: warning: could not refresh the index \(.*503\); using the cache from 5 h ago\n$/,
     );
-    expect(packagesHits()).toHaveLength(3);
+    expect(packagesHits()).toHaveLength(1);
+    expectCacheIntact();
+  });
+
+  it('falls back to a stale cache it can read but not write, with a warning naming the directory', async () => {
+    await primeCache();
+    // A non-empty directory where names.txt goes: the rename onto it fails even for root.
+    rmSync(join(dir(), NAMES_FILE));
+    mkdirSync(join(dir(), NAMES_FILE, 'blocker'), { recursive: true });
+    server.route('/packages.json', { body: shrunkPackagesJson(FIXTURE_COUNT - 1) });
+    const { context, stderr } = contextAt(hoursLater(4));
+    const index = await openIndex(context);
+    expect(index.packages).toHaveLength(FIXTURE_COUNT);
+    expect(stderr()).toMatch(
+      new RegExp(
+        `^nur: warning: could not refresh the index \\(cannot write the index cache in ${dir().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .+\\); using the cache from 4 h ago\n$`,
+      ),
+    );
     expectCacheIntact();
   });
 
@@ -343,10 +361,13 @@ describe('guards keep the last good cache', () => {
     expectCacheIntact();
   });
 
-  it('rejects a server that keeps answering 500, after bounded retries', async () => {
+  it('rejects a server that keeps answering 500, after bounded retries it counts', async () => {
     server.route('/packages.json', { body: '', behaviour: { kind: 'status', status: 500 } });
     const error = await refreshAfterPriming().catch((e: unknown) => e);
     expect((error as FetchError).status).toBe(500);
+    expect((error as FetchError).message).toMatch(
+      /answered HTTP 500 \(3 attempts over \d+(\.\d)? m?s\)$/,
+    );
     expect(packagesHits()).toHaveLength(3);
     expectCacheIntact();
   });
@@ -393,6 +414,53 @@ describe('guards keep the last good cache', () => {
     expectCacheIntact();
   });
 
+  it('rejects an index whose entries were all emptied to {}, unless forced', async () => {
+    const raw = JSON.parse(readFixture('packages.json')) as Record<string, unknown>;
+    const gutted = Object.fromEntries(Object.keys(raw).map((key) => [key, {}]));
+    server.route('/packages.json', { body: JSON.stringify(gutted) });
+    const error = await refreshAfterPriming().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IndexRejectedError);
+    expect((error as Error).message).toContain(
+      `rejected the download of ${server.url('/packages.json')}: only 0 of its ${FIXTURE_COUNT} packages have a name, version or description`,
+    );
+    expectCacheIntact();
+    const cached = loadCache(dir());
+    const goat =
+      cached.status === 'ok' && cached.index.packages.find((p) => p.attr === 'goatcounter');
+    expect(goat && goat.description).not.toBe('');
+    const forced = await refreshAfterPriming(true);
+    expect(forced.index.packages.every((p) => p.description === '')).toBe(true);
+  });
+
+  it('rejects a lock file without entries, keeping the locked revisions', async () => {
+    const lockedRev = fixtureIndex().repos.mic92?.lockedRev;
+    expect(lockedRev).toMatch(/^[0-9a-f]{40}$/);
+    server.route('/repos.json.lock', { body: '{}' });
+    await expect(refreshAfterPriming(true)).rejects.toThrow(
+      `rejected the download of ${server.url('/repos.json.lock')}: it has no "repos" object`,
+    );
+    server.route('/repos.json.lock', { body: '{"repos": {}, "version": 1}' });
+    const error = await refreshAfterPriming().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IndexRejectedError);
+    expect((error as Error).message).toBe(
+      `rejected the download of ${server.url('/repos.json.lock')}: it locks 0 of ${Object.keys(fixtureIndex().repos).length} repos, fewer than half of the ${Object.values(fixtureIndex().repos).filter((r) => r.lockedRev).length} locked in the cache (use \`nur update --force\` to accept it)`,
+    );
+    const cached = loadCache(dir());
+    expect(cached.status === 'ok' && cached.index.repos.mic92?.lockedRev).toBe(lockedRev);
+    const forced = await refreshAfterPriming(true);
+    expect(forced.index.repos.mic92?.lockedRev).toBeUndefined();
+  });
+
+  it('warns about a wiped lock during a search and keeps the locked revisions', async () => {
+    server.route('/repos.json.lock', { body: '{"repos": {}}' });
+    const { context, stderr } = contextAt(hoursLater(4));
+    const index = await openIndex(context);
+    expect(index.repos.mic92?.lockedRev).toBe(fixtureIndex().repos.mic92?.lockedRev);
+    expect(stderr()).toMatch(
+      /^nur: warning: rejected the download of \S+\/repos\.json\.lock: it locks 0 of \d+ repos, .*`nur update --force`.*; using the cache from 4 h ago\n$/,
+    );
+  });
+
   it('rejects an index with fewer than half the cached packages, unless forced', async () => {
     server.route('/packages.json', { body: shrunkPackagesJson(100) });
     await expect(refreshAfterPriming()).rejects.toThrow(/100 packages, fewer than half/);
@@ -403,18 +471,44 @@ describe('guards keep the last good cache', () => {
     expect(cached.status === 'ok' && cached.index.packages.length).toBe(100);
   });
 
-  it('rejects a slow server past the timeout with a message naming the URL and the timeout', async () => {
+  it('falls back from a slow server after one attempt, naming the URL and the timeout', async () => {
     server.route('/packages.json', {
       ...FIXTURE_ROUTES()['/packages.json']!,
       behaviour: { kind: 'slow', delayMs: 2_000 },
     });
     const { context, stderr } = contextAt(hoursLater(4), {
-      env: envFor({ NUR_HTTP_TIMEOUT_MS: '150', NUR_HTTP_RETRIES: '0' }),
+      env: envFor({ NUR_HTTP_TIMEOUT_MS: '150', NUR_HTTP_RETRIES: '2' }),
     });
     const index = await openIndex(context);
     expect(index.packages).toHaveLength(FIXTURE_COUNT);
+    // One attempt: the message carries no "(N attempts over …)".
     expect(stderr()).toContain(
-      `timed out after 150 ms waiting for ${server.url('/packages.json')}`,
+      `(timed out waiting for ${server.url('/packages.json')}: nothing arrived for 150 ms); using the cache from 4 h ago`,
+    );
+    expectCacheIntact();
+  });
+
+  it('says how many attempts an explicit refresh made against a slow server', async () => {
+    server.route('/packages.json', {
+      ...FIXTURE_ROUTES()['/packages.json']!,
+      behaviour: { kind: 'slow', delayMs: 2_000 },
+    });
+    const { context } = contextAt(hoursLater(4), {
+      env: envFor({ NUR_HTTP_TIMEOUT_MS: '150', NUR_HTTP_RETRIES: '2' }),
+    });
+    const error = await refreshIndex({
+      dir: dir(),
+      settings: resolveSettings(context),
+      previous: loadCache(dir()) as Extract<ReturnType<typeof loadCache>, { status: 'ok' }>,
+      env: context.env,
+      cwd: context.cwd,
+      stderr: context.io.stderr,
+      stderrIsTTY: false,
+      now: context.now,
+    }).catch((e: unknown) => e);
+    expect((error as FetchError).failure).toBe('timeout');
+    expect((error as FetchError).message).toMatch(
+      /: nothing arrived for 150 ms \(3 attempts over \d+(\.\d)? m?s\)$/,
     );
     expectCacheIntact();
   });
@@ -470,6 +564,18 @@ describe('concurrency and corruption', () => {
     const cached = loadCache(dir());
     expect(cached.status).toBe('ok');
     expect(cached.status === 'ok' && cached.index.packages.length).toBe(FIXTURE_COUNT);
+  });
+
+  it('calls a meta.json without a cache format corrupt, without quoting "undefined"', async () => {
+    await primeCache();
+    writeFileSync(join(dir(), 'meta.json'), '{}\n');
+    const { context } = contextAt(hoursLater(1));
+    const error = await openIndex(context).catch((e: unknown) => e);
+    expect((error as NurError).message).toBe(
+      `the index cache in ${dir()} is corrupt: meta.json does not say its cache format`,
+    );
+    expect((error as NurError).hint).toContain('nur update --force');
+    expect(server.requests).toHaveLength(0);
   });
 
   it('reports a corrupted cache file with a hint to update --force', async () => {
