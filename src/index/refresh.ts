@@ -133,7 +133,10 @@ export function sameRefs(a: Package[], b: Package[]): { added: number; removed: 
 export class IndexRejectedError extends NurError {
   constructor(url: string, reason: string) {
     super(`rejected the download of ${url}: ${reason}`, {
-      hint: 'The last good cache is kept; try again later.',
+      // A shrink guard's reason already says how to accept the file; waiting will not help.
+      hint: reason.endsWith(FORCE_ADVICE)
+        ? 'The last good cache is kept.'
+        : 'The last good cache is kept; try again later.',
     });
     this.name = 'IndexRejectedError';
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateRun } from '../../src/commands/update.js';
-import { UsageError } from '../../src/errors.js';
+import { NurError, UsageError } from '../../src/errors.js';
 import { loadCache } from '../../src/index/cache.js';
 import { cacheDir } from '../../src/settings.js';
 import { isolatedHome, runNur } from '../helpers/cli.js';
@@ -114,6 +114,7 @@ describe('updateRun', () => {
       expect((error as Error).message).toMatch(
         /^rejected the download of \S+\/repos\.json\.lock: it locks 0 of \d+ repos, .*`nur update --force`/,
       );
+      expect((error as NurError).hint).toBe('The last good cache is kept.');
       expect(cachedRev()).toBe(lockedRev);
       expect((await run(true)).code).toBe(0);
       expect(cachedRev()).toBeUndefined();

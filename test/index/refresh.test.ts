@@ -402,6 +402,7 @@ describe('guards keep the last good cache', () => {
     const error = await refreshAfterPriming().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IndexRejectedError);
     expect((error as Error).message).toContain('not valid JSON');
+    expect((error as NurError).hint).toBe('The last good cache is kept; try again later.');
     expectCacheIntact();
   });
 
