@@ -246,7 +246,7 @@ export function registerSearch(program: Command, host: CommandHost): void {
       `at most this many results; 0 for all (default ${DEFAULT_LIMIT})`,
       parseLimit,
     )
-    .option('--repo <name>', 'only packages of this NUR repo')
+    .option('--repo <repo>', 'only packages of this NUR repo')
     .option('--json', 'print a JSON array of matches (fields below)')
     .option('--plain', 'print a table even in a terminal, instead of the picker')
     .addHelpText('after', help)

@@ -1,5 +1,5 @@
 // `nur show REF`: everything the index knows about a package (or a repo), then ready-to-paste Nix.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { ExitCode, NurError, UsageError } from '../errors.js';
 import type { License, Maintainer, NurIndex, Package, Repo } from '../model.js';
@@ -343,6 +343,19 @@ function withoutUnsafe(set: SnippetSet): SnippetSet {
   };
 }
 
+/**
+ * The snippet names are set as the option's choices for the shells to complete, without
+ * commander's check: show's own error lists the snippets the given REF has.
+ */
+function snippetOption(): Option {
+  const option = new Option(
+    '--snippet <name>',
+    'print only this snippet, raw, e.g. to pipe into a clipboard tool',
+  );
+  option.argChoices = [...new Set<string>([...PACKAGE_SNIPPET_NAMES, ...REPO_SNIPPET_NAMES])];
+  return option;
+}
+
 export function registerShow(program: Command, host: CommandHost): void {
   program
     .command('show')
@@ -351,7 +364,7 @@ export function registerShow(program: Command, host: CommandHost): void {
       '<ref>',
       'a package (mic92.goatcounter, pkgs.nur.repos.mic92.goatcounter, a nested attr) or a repo (mic92)',
     )
-    .option('--snippet <name>', 'print only this snippet, raw, e.g. to pipe into a clipboard tool')
+    .addOption(snippetOption())
     .option('--json', 'print everything as JSON: package, repo and snippets keyed by name')
     .addHelpText(
       'after',

@@ -88,6 +88,15 @@ describe.each(SHELLS)('%s completion of the built nur', (shell) => {
     expect(ask('nur completion ')).toEqual([...SHELLS].sort());
   });
 
+  it('completes repo names after `search --repo` and snippet names after `show --snippet`', () => {
+    expect(ask('nur search --repo ijo')).toEqual(
+      Object.keys(index.repos)
+        .filter((name) => name.startsWith('ijo'))
+        .sort(),
+    );
+    expect(ask('nur show mic92.goatcounter --snippet nix-')).toEqual(['nix-run', 'nix-shell']);
+  });
+
   it('completes the actions and keys of `nur config`', () => {
     expect(ask('nur config ')).toEqual(['get', 'list', 'path', 'set', 'unset']);
     expect(ask('nur config get t')).toEqual(['ttl']);
