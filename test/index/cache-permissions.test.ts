@@ -1,7 +1,8 @@
-// A cache directory the user may not read, or may read but not write: the built CLI runs as
-// another user than the cache's owner, so the kernel really refuses. Tests run as root here,
-// and root reads and writes anything, so as root the CLI runs as `nobody`; as any other user it
-// runs as that user against a directory chmod-ed away from them.
+// A cache directory the user may not read, or may read but not write, chmod-ed away from its
+// owner, so the kernel really refuses. Tests run as root here, and root passes every permission
+// check through its DAC capabilities: as root the CLI runs without them (setpriv drops them from
+// the bounding set), so the owner's bits apply to it as to anyone. Its uid stays the same, so it
+// reads the project wherever the clone lives.
 import { chmodSync, linkSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +15,8 @@ import { NUR_BIN, PROJECT_ROOT } from '../helpers/cli.js';
 import { testContext } from '../helpers/context.js';
 import { startIndexServer, type IndexServer } from '../helpers/index-server.js';
 
-const NOBODY = 65534;
-const otherUser = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
+const withoutOverride =
+  process.getuid?.() === 0 ? ['setpriv', '--bounding-set', '-dac_override,-dac_read_search'] : [];
 
 let server: IndexServer;
 let home: string;
@@ -31,8 +32,6 @@ afterAll(async () => {
 
 beforeEach(async () => {
   home = mkdtempSync(join(tmpdir(), 'nur-perm-'));
-  // mkdtemp makes the directory 0700; the other user must be able to get through it.
-  chmodSync(home, 0o755);
   env = {
     HOME: home,
     XDG_CACHE_HOME: join(home, 'cache'),
@@ -60,15 +59,15 @@ afterEach(() => {
   rmSync(home, { recursive: true, force: true });
 });
 
-function runAsOtherUser(args: string[]) {
-  return execa(process.execPath, [NUR_BIN, ...args], {
+function runBoundByPermissions(args: string[]) {
+  const [command, ...prefix] = [...withoutOverride, process.execPath];
+  return execa(command!, [...prefix, NUR_BIN, ...args], {
     env: { PATH: process.env.PATH ?? '', CI: 'true', ...env },
     extendEnv: false,
     cwd: PROJECT_ROOT,
     input: '',
     reject: false,
     timeout: 60_000,
-    ...otherUser,
   });
 }
 
@@ -76,7 +75,7 @@ describe('a cache the user may not read', () => {
   beforeEach(() => chmodSync(dir, 0o000));
 
   it('says permission denied with the path, not corrupt, and how to get out', async () => {
-    const result = await runAsOtherUser(['search', 'goat']);
+    const result = await runBoundByPermissions(['search', 'goat']);
     expect(result.exitCode).toBe(1);
     const [message, hint] = result.stderr.split('\n');
     expect(message).toBe(
@@ -90,7 +89,7 @@ describe('a cache the user may not read', () => {
   });
 
   it('makes `nur update` fail the same way instead of offering to rebuild', async () => {
-    const result = await runAsOtherUser(['update']);
+    const result = await runBoundByPermissions(['update']);
     expect(result.exitCode).toBe(1);
     expect(result.stderr.split('\n')[0]).toBe(
       `nur: cannot read the index cache: permission denied on ${join(dir, 'meta.json')}`,
@@ -103,7 +102,7 @@ describe('a stale cache the user may read but not write', () => {
   beforeEach(() => chmodSync(dir, 0o555));
 
   it('answers a search from the cache with one warning, without downloading', async () => {
-    const result = await runAsOtherUser(['search', 'goatcounter']);
+    const result = await runBoundByPermissions(['search', 'goatcounter']);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('mic92.goatcounter');
     expect(result.stderr).toBe(
@@ -113,7 +112,7 @@ describe('a stale cache the user may read but not write', () => {
   });
 
   it('makes an explicit `nur update` fail with the directory and a hint', async () => {
-    const result = await runAsOtherUser(['update']);
+    const result = await runBoundByPermissions(['update']);
     expect(result.exitCode).toBe(1);
     const [message, hint] = result.stderr.split('\n');
     expect(message).toBe(`nur: cannot write the index cache in ${dir}: permission denied`);
