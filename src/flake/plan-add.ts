@@ -82,8 +82,17 @@ export function planAddInput(
     existing = sameUrl;
   }
   if (existing) {
+    if (existing.flake === false && modules.length)
+      throw new NurError(
+        `${file} has ${name} as plain Nix (flake = false, line ${existing.line}), which has no modules to add`,
+        { hint: `Delete its \`flake = false;\` to use its flake, then add the module again.` },
+      );
     const patch = existingInputPatch(existing, request);
     if (patch) patches.push(patch);
+    else if (existing.flake === false && request.flake)
+      notes.push(
+        `${name} stays plain Nix (flake = false, line ${existing.line}); delete that line to use its flake`,
+      );
   } else {
     patches.push(newInputPatch(tree, layout, request));
   }
@@ -102,7 +111,9 @@ function existingInputPatch(existing: FlakeInput, request: AddInputRequest): Pat
     throw new NurError(
       `flake.nix already has an input named ${request.name} (line ${existing.line}) with ${current}`,
       {
-        hint: `Pass --force to replace its url with ${request.url}, or --name to add it under another name.`,
+        hint: existing.urlNode
+          ? `Pass --force to replace its url with ${request.url}, or --name to add it under another name.`
+          : `Edit it by hand, or pass --name to add ${request.url} under another name.`,
       },
     );
   if (!existing.urlNode)

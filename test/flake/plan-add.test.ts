@@ -139,6 +139,33 @@ describe('planAddInput: idempotence and conflicts', () => {
     const forced = planAddInput(first, request({ url: 'github:o/other', force: true }));
     expect(forced.text).toBe(first.replace('"github:o/r"', '"github:o/other"'));
   });
+
+  it('refuses modules for an input that is plain Nix, and says how to make it a flake', () => {
+    const source =
+      '{\n  inputs.nur-x.url = "github:o/r";\n  inputs.nur-x.flake = false;\n  outputs = { self, nixpkgs, ... }: {\n    nixosConfigurations.a = nixpkgs.lib.nixosSystem { modules = [ ]; };\n  };\n}\n';
+    const withModule = () =>
+      planAddInput(
+        source,
+        request({ modules: [{ kind: 'nixos', expr: 'nur-x.nixosModules.default' }] }),
+      );
+    expect(withModule).toThrow(
+      'flake.nix has nur-x as plain Nix (flake = false, line 2), which has no modules to add',
+    );
+    const asFlake = planAddInput(source, request());
+    expect(asFlake.notes).toContain(
+      'nur-x stays plain Nix (flake = false, line 2); delete that line to use its flake',
+    );
+  });
+
+  it('does not offer --force for an input written as an attrset with no url', () => {
+    const source =
+      '{\n  inputs.nur-x = { type = "github"; owner = "a"; repo = "b"; };\n  outputs = { self, ... }: { };\n}\n';
+    expect(() => planAddInput(source, request())).toThrow(
+      expect.objectContaining({
+        hint: 'Edit it by hand, or pass --name to add github:o/r under another name.',
+      }),
+    );
+  });
 });
 
 describe('planAddInput: outputs formals', () => {
