@@ -33,6 +33,8 @@ export interface FlakeInput {
   url?: string;
   /** The String node holding the url, for replacing it. */
   urlNode?: SyntaxNode;
+  /** `{ type = "github"; owner = …; repo = …; }`: the reference given attribute by attribute. */
+  attrs: Record<string, string>;
   flake?: boolean;
   /** `inputs.<dep>.follows` of this input: dep → target. */
   follows: Record<string, string>;
@@ -147,6 +149,7 @@ export function locateInputs(source: NixSource): InputsLayout {
         bindings: [],
         follows: {},
         followsValues: [],
+        attrs: {},
         line: lineColumn(text, binding.bind.from).line,
       };
       byName.set(name, input);
@@ -162,6 +165,13 @@ export function locateInputs(source: NixSource): InputsLayout {
         // Old flakes write unquoted URLs: `inputs.nixpkgs.url = github:NixOS/nixpkgs;`.
         input.url = textOf(text, setting.value);
         input.urlNode = setting.value;
+      } else if (
+        REFERENCE_ATTRS.has(first!) &&
+        second === undefined &&
+        setting.value?.name === 'String'
+      ) {
+        const value = stringValue(text, setting.value);
+        if (value !== undefined) input.attrs[first!] = value;
       } else if (first === 'flake' && second === undefined) {
         input.flake = boolValue(text, setting.value);
       } else if (first === 'follows' && second === undefined && setting.value) {
@@ -233,6 +243,24 @@ export interface InputSummary {
   line: number;
 }
 
+const REFERENCE_ATTRS = new Set(['type', 'owner', 'repo', 'ref', 'rev', 'host', 'dir']);
+
+/**
+ * The URL form of a reference given as attributes, as `nix flake metadata` would print it:
+ * `github:owner/repo?ref=…`, and `git+…` for `type = "git"` with its url. Others are left out.
+ */
+function urlOfAttrs(attrs: Record<string, string>, url: string | undefined): string | undefined {
+  const params = ['ref', 'rev', 'host', 'dir']
+    .filter((key) => attrs[key] !== undefined)
+    .map((key) => `${key}=${encodeURIComponent(attrs[key]!)}`);
+  const query = params.length ? `?${params.join('&')}` : '';
+  const { type, owner, repo } = attrs;
+  if ((type === 'github' || type === 'gitlab' || type === 'sourcehut') && owner && repo)
+    return `${type}:${owner}/${repo}${query}`;
+  if (type === 'git' && url) return `${url.startsWith('git+') ? '' : 'git+'}${url}${query}`;
+  return undefined;
+}
+
 export function summarizeInputs(layout: InputsLayout): InputSummary[] {
   return layout.inputs.map((input) => {
     const summary: InputSummary = {
@@ -240,7 +268,8 @@ export function summarizeInputs(layout: InputsLayout): InputSummary[] {
       follows: { ...input.follows },
       line: input.line,
     };
-    if (input.url !== undefined) summary.url = input.url;
+    const url = input.attrs.type ? urlOfAttrs(input.attrs, input.url) : input.url;
+    if (url !== undefined) summary.url = url;
     if (input.flake !== undefined) summary.flake = input.flake;
     if (input.followsInput !== undefined) summary.followsInput = input.followsInput;
     return summary;

@@ -57,6 +57,24 @@ describe('listInputs', () => {
     expect(listInputs(source).map((i) => i.name)).toEqual(['nixpkgs', 'devshell']);
   });
 
+  it('gives inputs written as attributes their URL form', () => {
+    const source = `{
+  inputs = {
+    nur-mic92 = { type = "github"; owner = "Mic92"; repo = "nur-packages"; ref = "main"; };
+    own = { type = "git"; url = "https://git.example.org/me/nur.git"; flake = false; };
+    gl = { type = "gitlab"; owner = "a"; repo = "b"; host = "git.example.org"; };
+    local = { type = "path"; path = "/srv/x"; };
+  };
+  outputs = _: { };
+}`;
+    expect(listInputs(source).map((i) => [i.name, i.url])).toEqual([
+      ['nur-mic92', 'github:Mic92/nur-packages?ref=main'],
+      ['own', 'git+https://git.example.org/me/nur.git'],
+      ['gl', 'gitlab:a/b?host=git.example.org'],
+      ['local', undefined],
+    ]);
+  });
+
   it('reads a `rec` inputs block, and none from an expression', () => {
     const rec = '{ inputs = rec { nixpkgs.url = "n"; }; outputs = _: { }; }';
     expect(listInputs(rec).map((i) => i.name)).toEqual(['nixpkgs']);
