@@ -274,9 +274,21 @@ function pathInterpolationAt(error: SyntaxNode, masked: string): [number, number
   return [error.from, skipInterpolation(masked, error.from + 2)];
 }
 
+/**
+ * In Nix `null`, `true` and `false` are plain names, valid in an attr path (`inputs.null.url`);
+ * the grammar takes them for keywords there. After a dot they become a same-length identifier
+ * for the parser only: node text is always read from the original.
+ */
+function maskKeywordAttrs(text: string): string {
+  return text.replace(
+    /\.(null|true|false)(?![A-Za-z0-9_'-])/g,
+    (_, word: string) => `.${word[0]}${'_'.repeat(word.length - 1)}`,
+  );
+}
+
 /** Parses Nix source; any syntax error (other than the tolerated formals comma) throws. */
 export function parseNix(text: string, file = 'flake.nix'): NixSource {
-  let masked = text;
+  let masked = maskKeywordAttrs(text);
   let tree = getNixParser().parse(masked);
   let error = firstSyntaxError(tree, masked);
   for (let round = 0; error && round < 1000; round++) {

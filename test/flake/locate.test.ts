@@ -57,6 +57,15 @@ describe('listInputs', () => {
     expect(listInputs(source).map((i) => i.name)).toEqual(['nixpkgs', 'devshell']);
   });
 
+  it('reads null, true and false as the plain names they are in an attr path', () => {
+    const source =
+      '{ inputs.null.url = "a.null"; inputs.true.url = "b"; outputs = { self, ... }: { x = self.false; }; }';
+    expect(listInputs(source).map((i) => [i.name, i.url])).toEqual([
+      ['null', 'a.null'],
+      ['true', 'b'],
+    ]);
+  });
+
   it('gives inputs written as attributes their URL form', () => {
     const source = `{
   inputs = {

@@ -25,6 +25,11 @@ function lezerAccepts(source: string): boolean {
 }
 
 const tricky: string[] = [
+  // null, true and false are plain names in Nix, also in attr paths
+  '{ a.null.b = 1; }',
+  '{ a.true = 1; a.false = 2; }',
+  'x: x.null',
+  '"a.null.true"',
   // strings and interpolation
   '"a ${x} b"',
   '"${a}${b}"',
