@@ -27,7 +27,7 @@ export async function updateRun(options: UpdateOptions, context: AppContext): Pr
   if (context.globals.offline && urls.some(isHttpUrl))
     throw new UsageError(
       '`nur update` needs the network, but --offline is set',
-      'Drop --offline, or update from local files: `nur update --index-url file:///path/to/packages.json`.',
+      'Drop --offline, or use local copies: `nur config set packagesUrl /path/to/packages.json` (and reposUrl, lockUrl).',
     );
   const dir = cacheDir(context.env);
   const cached = loadCache(dir);
@@ -92,7 +92,7 @@ as many locked revisions.
 Examples:
   $ nur update                     # refresh now (conditional request: cheap when nothing changed)
   $ nur update --force             # download everything again and accept a shrunk index
-  $ nur update --index-url file:///srv/nur/packages.json
+  $ nur config set packagesUrl /srv/nur/packages.json && nur update   # a local mirror from now on
 
 The index refreshes by itself when older than the TTL (\`nur config set ttl 6h\`).`;
 

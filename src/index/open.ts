@@ -14,7 +14,7 @@ export function corruptCacheError(dir: string, reason: string): NurError {
 }
 
 export const NO_CACHE_HINT =
-  'Run `nur update` while online, or point at a local copy: `nur update --index-url file:///path/to/packages.json`.';
+  'Run `nur update` while online, or use a local copy: `nur config set packagesUrl /path/to/packages.json`, then `nur update`.';
 
 /**
  * Loads the cache of this run's environment, turning corruption into a clear error. A cache from
@@ -37,16 +37,20 @@ export async function openIndex(context: AppContext): Promise<NurIndex> {
   const cached = loadUsableCache(context);
   const now = context.now();
   if (cached.status === 'ok') {
-    // An explicit --index-url for this run means that index; a different URL from env or config
-    // takes effect at the next refresh, so a cache prepared from fixtures is not refetched.
-    const otherSource =
-      context.globals.indexUrl !== undefined &&
-      cached.meta.sources.packages.url !== settings.packagesUrl;
-    const stale = otherSource || isStale(cached.meta.fetchedAt, now, settings.ttlSeconds);
+    // The index comes from the configured source (flag, env, config or default): a cache from
+    // another one (an earlier one-off --index-url, a changed setting) is replaced, not used as
+    // if it were that source's.
+    const cachedFrom = cached.meta.sources.packages.url;
+    const elsewhere = cachedFrom !== settings.packagesUrl;
+    const stale = elsewhere || isStale(cached.meta.fetchedAt, now, settings.ttlSeconds);
     if (!stale) return cached.index;
     if (context.globals.offline) {
       const age = formatAge(cacheAgeMs(cached.meta.fetchedAt, now));
-      context.warn(`offline; using the cache from ${age}`);
+      context.warn(
+        elsewhere
+          ? `offline; using the cache from ${age}, downloaded from ${cachedFrom} rather than ${settings.packagesUrl}`
+          : `offline; using the cache from ${age}`,
+      );
       return cached.index;
     }
   } else if (context.globals.offline) {

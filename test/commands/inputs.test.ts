@@ -254,16 +254,13 @@ describe('nur inputs in the built CLI', () => {
 
   beforeAll(async () => {
     ({ env } = isolatedHome());
-    const update = await runNur(
-      ['update', '--index-url', `file://${fixturePath('packages.json')}`],
-      {
-        env: {
-          ...env,
-          NUR_REPOS_URL: `file://${fixturePath('repos.json')}`,
-          NUR_LOCK_URL: `file://${fixturePath('repos.json.lock')}`,
-        },
-      },
-    );
+    env = {
+      ...env,
+      NUR_PACKAGES_URL: `file://${fixturePath('packages.json')}`,
+      NUR_REPOS_URL: `file://${fixturePath('repos.json')}`,
+      NUR_LOCK_URL: `file://${fixturePath('repos.json.lock')}`,
+    };
+    const update = await runNur(['update'], { env });
     expect(update.exitCode).toBe(0);
   });
 

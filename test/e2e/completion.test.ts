@@ -23,13 +23,13 @@ const scripts = {} as Record<Shell, string>;
 
 beforeAll(async () => {
   ({ home, env } = isolatedHome());
-  const update = await runNur(['update', '--index-url', `file://${fixturePath('packages.json')}`], {
-    env: {
-      ...env,
-      NUR_REPOS_URL: `file://${fixturePath('repos.json')}`,
-      NUR_LOCK_URL: `file://${fixturePath('repos.json.lock')}`,
-    },
-  });
+  env = {
+    ...env,
+    NUR_PACKAGES_URL: `file://${fixturePath('packages.json')}`,
+    NUR_REPOS_URL: `file://${fixturePath('repos.json')}`,
+    NUR_LOCK_URL: `file://${fixturePath('repos.json.lock')}`,
+  };
+  const update = await runNur(['update'], { env });
   expect(update.stderr).toBe('');
   expect(update.exitCode).toBe(0);
   for (const shell of SHELLS) {

@@ -7,16 +7,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isolatedHome, NUR_BIN, runNur } from '../helpers/cli.js';
 import { fixturePath } from '../helpers/fixtures.js';
 
-const { env } = isolatedHome();
+const env = {
+  ...isolatedHome().env,
+  NUR_PACKAGES_URL: `file://${fixturePath('packages.json')}`,
+  NUR_REPOS_URL: `file://${fixturePath('repos.json')}`,
+  NUR_LOCK_URL: `file://${fixturePath('repos.json.lock')}`,
+};
 
 beforeAll(async () => {
-  const update = await runNur(['update', '--index-url', `file://${fixturePath('packages.json')}`], {
-    env: {
-      ...env,
-      NUR_REPOS_URL: `file://${fixturePath('repos.json')}`,
-      NUR_LOCK_URL: `file://${fixturePath('repos.json.lock')}`,
-    },
-  });
+  const update = await runNur(['update'], { env });
   expect(update.exitCode).toBe(0);
 });
 

@@ -89,9 +89,7 @@ beforeAll(async () => {
     NUR_REPOS_URL: `file://${fixturePath('repos.json')}`,
     NUR_LOCK_URL: `file://${fixturePath('repos.json.lock')}`,
   };
-  const update = await runNur(['update', '--index-url', `file://${fixturePath('packages.json')}`], {
-    env,
-  });
+  const update = await runNur(['update'], { env });
   expect(update.exitCode).toBe(0);
 });
 

@@ -151,14 +151,17 @@ describe('openIndex over HTTP', () => {
     expect(statSync(join(dir(), after.meta.indexFile)).mtimeMs).toBe(indexMtime);
   });
 
-  it('refreshes a fresh cache when --index-url names another source, but not for env changes', async () => {
+  it('refreshes a fresh cache from another source than the configured one, flag or env', async () => {
     await primeCache();
     server.route('/other.json', { body: shrunkPackagesJson(50) });
     const viaEnv = contextAt(hoursLater(1), {
       env: envFor({ NUR_PACKAGES_URL: server.url('/other.json') }),
     });
-    expect((await openIndex(viaEnv.context)).packages).toHaveLength(FIXTURE_COUNT);
-    expect(server.requests).toHaveLength(0);
+    expect((await openIndex(viaEnv.context)).packages).toHaveLength(50);
+    // Back to the configured source: the one-off index does not stay.
+    expect((await openIndex(contextAt(hoursLater(1)).context)).packages).toHaveLength(
+      FIXTURE_COUNT,
+    );
     const viaFlag = testContext({
       env: envFor(),
       now: hoursLater(1),
@@ -166,6 +169,24 @@ describe('openIndex over HTTP', () => {
       globals: { indexUrl: server.url('/other.json') },
     });
     expect((await openIndex(viaFlag.context)).packages).toHaveLength(50);
+  });
+
+  it('uses a cache from another source offline, saying where it came from', async () => {
+    await primeCache();
+    const cachedFrom = loadCache(dir());
+    const offline = testContext({
+      env: envFor({ NUR_PACKAGES_URL: 'file:///srv/mirror/packages.json' }),
+      now: hoursLater(1),
+      cwd: home,
+      globals: { offline: true },
+    });
+    expect((await openIndex(offline.context)).packages).toHaveLength(FIXTURE_COUNT);
+    expect(offline.stderr()).toBe(
+      `nur: warning: offline; using the cache from 1 h ago, downloaded from ${
+        cachedFrom.status === 'ok' ? cachedFrom.meta.sources.packages.url : ''
+      } rather than file:///srv/mirror/packages.json\n`,
+    );
+    expect(server.requests).toHaveLength(0);
   });
 
   it('rebuilds the repos when only repos.json changed, reusing the cached packages on 304', async () => {
