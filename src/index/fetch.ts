@@ -130,7 +130,12 @@ async function fetchFile(
     return { status: 'ok', text: '', bytes: info.size, etag };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory; name the file in it'
+          : (error as Error).message;
     throw new FetchError(`cannot read ${url}: ${reason}`, { url, failure: 'file', cause: error });
   }
 }

@@ -202,4 +202,15 @@ describe('nur update through the built CLI', () => {
       /^nur: cannot read .*missing\.json: no such file$/,
     );
   });
+
+  it('says a directory given as the index is a directory, not a raw EISDIR', async () => {
+    const { env, home } = isolatedHome();
+    const result = await runNur(['update', '--index-url', home], {
+      env: { ...env, ...fileEnv() },
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(
+      `nur: cannot read ${home}: it is a directory; name the file in it`,
+    );
+  });
 });
