@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inputsRun } from '../../src/commands/inputs.js';
 import { NurError } from '../../src/errors.js';
-import { isolatedHome, runNur } from '../helpers/cli.js';
-import { fixturePath, fixtureRepo } from '../helpers/fixtures.js';
+import { fixtureHome, runNur } from '../helpers/cli.js';
+import { fixtureRepo } from '../helpers/fixtures.js';
 import { testContext, type TestContextOptions } from '../helpers/context.js';
 import { corpusPath } from '../flake/corpus/manifest.js';
 
@@ -253,13 +253,7 @@ describe('nur inputs in the built CLI', () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    ({ env } = isolatedHome());
-    env = {
-      ...env,
-      NUR_PACKAGES_URL: `file://${fixturePath('packages.json')}`,
-      NUR_REPOS_URL: `file://${fixturePath('repos.json')}`,
-      NUR_LOCK_URL: `file://${fixturePath('repos.json.lock')}`,
-    };
+    ({ env } = fixtureHome());
     const update = await runNur(['update'], { env });
     expect(update.exitCode).toBe(0);
   });

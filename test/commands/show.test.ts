@@ -8,9 +8,9 @@ import { ExitCode, NurError, UsageError } from '../../src/errors.js';
 import type { NurIndex, Package } from '../../src/model.js';
 import { PACKAGE_SNIPPET_NAMES, packageSnippets } from '../../src/snippets/package.js';
 import { REPO_SNIPPET_NAMES } from '../../src/snippets/repo.js';
-import { isolatedHome, runNur } from '../helpers/cli.js';
+import { fixtureHome, runNur } from '../helpers/cli.js';
 import { testContext } from '../helpers/context.js';
-import { fixtureIndex, fixturePackage, fixturePath, fixtureRepo } from '../helpers/fixtures.js';
+import { fixtureIndex, fixturePackage, fixtureRepo } from '../helpers/fixtures.js';
 
 // An empty config directory, so the user's own settings never leak into a test.
 const emptyConfig = mkdtempSync(join(tmpdir(), 'nur-show-config-'));
@@ -357,12 +357,7 @@ describe('summarizePlatforms', () => {
 });
 
 describe('nur show in the built CLI', () => {
-  const env = () => ({
-    ...isolatedHome().env,
-    NUR_PACKAGES_URL: `file://${fixturePath('packages.json')}`,
-    NUR_REPOS_URL: `file://${fixturePath('repos.json')}`,
-    NUR_LOCK_URL: `file://${fixturePath('repos.json.lock')}`,
-  });
+  const env = () => fixtureHome().env;
 
   it('prints one snippet for a pipe and exits 0', async () => {
     const result = await runNur(

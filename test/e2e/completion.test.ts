@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SHELLS, type Shell } from '../../src/completion/index.js';
 import { buildProgram } from '../../src/program.js';
 import { bashComplete, fishComplete, zshComplete } from '../completion/shells.js';
-import { fixtureIndex, fixturePath } from '../helpers/fixtures.js';
-import { isolatedHome, runNur } from '../helpers/cli.js';
+import { fixtureIndex } from '../helpers/fixtures.js';
+import { fixtureHome, runNur } from '../helpers/cli.js';
 
 const index = fixtureIndex();
 const program = buildProgram({
@@ -22,13 +22,7 @@ let home: string;
 const scripts = {} as Record<Shell, string>;
 
 beforeAll(async () => {
-  ({ home, env } = isolatedHome());
-  env = {
-    ...env,
-    NUR_PACKAGES_URL: `file://${fixturePath('packages.json')}`,
-    NUR_REPOS_URL: `file://${fixturePath('repos.json')}`,
-    NUR_LOCK_URL: `file://${fixturePath('repos.json.lock')}`,
-  };
+  ({ home, env } = fixtureHome());
   const update = await runNur(['update'], { env });
   expect(update.stderr).toBe('');
   expect(update.exitCode).toBe(0);

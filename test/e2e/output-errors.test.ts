@@ -4,15 +4,9 @@ import { execa } from 'execa';
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isolatedHome, NUR_BIN, runNur } from '../helpers/cli.js';
-import { fixturePath } from '../helpers/fixtures.js';
+import { fixtureHome, NUR_BIN, runNur } from '../helpers/cli.js';
 
-const env = {
-  ...isolatedHome().env,
-  NUR_PACKAGES_URL: `file://${fixturePath('packages.json')}`,
-  NUR_REPOS_URL: `file://${fixturePath('repos.json')}`,
-  NUR_LOCK_URL: `file://${fixturePath('repos.json.lock')}`,
-};
+const env = fixtureHome().env;
 
 beforeAll(async () => {
   const update = await runNur(['update'], { env });

@@ -1,18 +1,12 @@
 // End to end: the built CLI fills a real cache from the fixture files with `nur update`, then
 // `nur search` reads it in a pipe, as scripts use it.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixturePath } from '../helpers/fixtures.js';
-import { isolatedHome, runNur } from '../helpers/cli.js';
+import { fixtureHome, runNur } from '../helpers/cli.js';
 
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  env = {
-    ...isolatedHome().env,
-    NUR_PACKAGES_URL: `file://${fixturePath('packages.json')}`,
-    NUR_REPOS_URL: `file://${fixturePath('repos.json')}`,
-    NUR_LOCK_URL: `file://${fixturePath('repos.json.lock')}`,
-  };
+  env = fixtureHome().env;
   const update = await runNur(['update'], { env });
   expect(update.exitCode).toBe(0);
 });

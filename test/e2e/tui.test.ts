@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchEngine } from '../../src/search/engine.js';
-import { isolatedHome, NUR_BIN, runNur } from '../helpers/cli.js';
-import { fixtureIndex, fixturePath } from '../helpers/fixtures.js';
+import { fixtureHome, NUR_BIN, runNur } from '../helpers/cli.js';
+import { fixtureIndex } from '../helpers/fixtures.js';
 
 const PROMPT = 'READY$';
 const socketDir = mkdtempSync(join(tmpdir(), 'nur-tmux-'));
@@ -82,13 +82,7 @@ const selectedRow = (screen: string) =>
     .find((line) => line.startsWith('> '));
 
 beforeAll(async () => {
-  const home = isolatedHome();
-  env = {
-    ...home.env,
-    NUR_PACKAGES_URL: `file://${fixturePath('packages.json')}`,
-    NUR_REPOS_URL: `file://${fixturePath('repos.json')}`,
-    NUR_LOCK_URL: `file://${fixturePath('repos.json.lock')}`,
-  };
+  env = fixtureHome().env;
   const update = await runNur(['update'], { env });
   expect(update.exitCode).toBe(0);
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { fixturePath } from './fixtures.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const PROJECT_ROOT = resolve(here, '../..');
@@ -19,6 +20,20 @@ export function isolatedHome(): { home: string; env: Record<string, string> } {
       XDG_CACHE_HOME: join(home, 'cache'),
       XDG_CONFIG_HOME: join(home, 'config'),
       NO_COLOR: '1',
+    },
+  };
+}
+
+/** An isolated home whose configured index sources are the real fixture files. */
+export function fixtureHome(): { home: string; env: Record<string, string> } {
+  const { home, env } = isolatedHome();
+  return {
+    home,
+    env: {
+      ...env,
+      NUR_PACKAGES_URL: `file://${fixturePath('packages.json')}`,
+      NUR_REPOS_URL: `file://${fixturePath('repos.json')}`,
+      NUR_LOCK_URL: `file://${fixturePath('repos.json.lock')}`,
     },
   };
 }
