@@ -8,7 +8,7 @@ import { sanitizeLine } from '../term/sanitize.js';
 import { ActionMenu } from './ActionMenu.js';
 import type { TuiEffects, TuiOutcome } from './effects/types.js';
 import type { IndexAge } from './index-age.js';
-import { commandForKey, type ViewMetrics } from './keymap.js';
+import { commandForKey, splitKeys, type KeyPress, type ViewMetrics } from './keymap.js';
 import { computeLayout } from './layout.js';
 import { LinesView } from './LinesView.js';
 import type { MenuItemId } from './menu.js';
@@ -212,8 +212,8 @@ export function App(props: AppProps) {
     [finish],
   );
 
-  const onInput = useCallback(
-    (input: string, key: Key) => {
+  const onKey = useCallback(
+    (input: string, key: KeyPress): 'quit' | undefined => {
       const { state, view } = latest.current;
       const command = commandForKey(input, key, state, view);
       if (!command) return;
@@ -235,7 +235,7 @@ export function App(props: AppProps) {
         }
         case 'quit':
           onExit({ kind: 'cancelled', exitCode: command.code });
-          return;
+          return 'quit';
         case 'run':
           void runItem(command.item);
           return;
@@ -245,6 +245,12 @@ export function App(props: AppProps) {
       }
     },
     [onExit, runItem, confirmAdd, engine, searchOptions, timing, budget],
+  );
+  const onInput = useCallback(
+    (input: string, key: Key) => {
+      for (const one of splitKeys(input, key)) if (onKey(one.input, one.key) === 'quit') return;
+    },
+    [onKey],
   );
   useInput(onInput);
 

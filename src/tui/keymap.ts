@@ -37,6 +37,50 @@ export type KeyPress = Pick<
 
 const dispatch = (action: TuiAction): KeyCommand => ({ kind: 'dispatch', action });
 
+const NO_KEY: KeyPress = {
+  upArrow: false,
+  downArrow: false,
+  pageUp: false,
+  pageDown: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  meta: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+};
+
+const CONTROL = /[\u0000-\u001a\u001c-\u001f\u007f]/;
+
+/** One control byte as the key it is: Enter, Tab, Backspace, or Ctrl and a letter. */
+function controlKey(char: string): { input: string; key: KeyPress } {
+  const code = char.charCodeAt(0);
+  if (char === '\r') return { input: '', key: { ...NO_KEY, return: true } };
+  // A line break comes from a paste, not the Enter key: it separates words.
+  if (char === '\n') return { input: ' ', key: NO_KEY };
+  if (char === '\t') return { input: '', key: { ...NO_KEY, tab: true } };
+  if (code === 0x7f || code === 0x08) return { input: '', key: { ...NO_KEY, backspace: true } };
+  return { input: String.fromCharCode(code + 0x60), key: { ...NO_KEY, ctrl: true } };
+}
+
+/**
+ * The keys in one chunk of input. Ink splits a chunk only at escape sequences, so keys typed
+ * faster than it reads (`goat` then Ctrl-C, or Enter) arrive as one string; fzf handles each.
+ */
+export function splitKeys(input: string, key: KeyPress): { input: string; key: KeyPress }[] {
+  if (input.length <= 1 || input.startsWith('\u001b') || !CONTROL.test(input))
+    return [{ input, key }];
+  const keys: { input: string; key: KeyPress }[] = [];
+  for (const part of input.split(/([\u0000-\u001a\u001c-\u001f\u007f])/)) {
+    if (!part) continue;
+    keys.push(CONTROL.test(part) ? controlKey(part) : { input: part, key: NO_KEY });
+  }
+  return keys;
+}
+
 // Typed or pasted text, minus anything that is not printable (pastes can carry newlines, tabs).
 function printable(input: string): string {
   return input.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/ {2,}/g, ' ');

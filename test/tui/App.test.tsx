@@ -77,6 +77,20 @@ describe('the search screen', () => {
     expect(selectedRow(view.text())).toContain('Show full details');
   });
 
+  it('handles control keys typed in the same chunk as text, each as its own key', async () => {
+    const view = renderApp({ searchBudgetMs: Infinity });
+    await view.settle();
+    view.stdin.write('goatx\u007f\r');
+    await view.settle();
+    expect(lines(view.text())[0]).toMatch(/^> goat /);
+    expect(selectedRow(view.text())).toContain('Select');
+    const quitting = renderApp({ searchBudgetMs: Infinity });
+    await quitting.settle();
+    quitting.stdin.write('goat\u0003');
+    await quitting.settle();
+    expect(quitting.onExit).toHaveBeenCalledWith({ kind: 'cancelled', exitCode: 130 });
+  });
+
   it('edits the query with Backspace and clears it with Ctrl-U', async () => {
     const view = renderApp({ initialQuery: 'goatq' });
     expect(view.text()).toContain(`${expectedHits('goatq').total}/`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandForKey, type KeyPress } from '../../src/tui/keymap.js';
+import { commandForKey, splitKeys, type KeyPress } from '../../src/tui/keymap.js';
 import { MENU_ITEMS } from '../../src/tui/menu.js';
 import { initialState, type Screen, type TuiState } from '../../src/tui/state.js';
 
@@ -128,5 +128,33 @@ describe('in scrolling views', () => {
       kind: 'quit',
       code: 130,
     });
+  });
+});
+
+describe('splitting a chunk of input into keys', () => {
+  it('separates control keys typed together with text, as fzf reads them', () => {
+    expect(splitKeys('goat\u0003', none)).toEqual([
+      { input: 'goat', key: none },
+      { input: 'c', key: key({ ctrl: true }) },
+    ]);
+    expect(splitKeys('\u0015goat\r\t', none)).toEqual([
+      { input: 'u', key: key({ ctrl: true }) },
+      { input: 'goat', key: none },
+      { input: '', key: key({ return: true }) },
+      { input: '', key: key({ tab: true }) },
+    ]);
+    expect(splitKeys('goatx\u007f', none)).toEqual([
+      { input: 'goatx', key: none },
+      { input: '', key: key({ backspace: true }) },
+    ]);
+  });
+
+  it('keeps pasted line breaks as spaces, and single keys and escape sequences as Ink gave them', () => {
+    expect(splitKeys('a\nb', none).map((k) => k.input)).toEqual(['a', ' ', 'b']);
+    expect(splitKeys('c', key({ ctrl: true }))).toEqual([{ input: 'c', key: key({ ctrl: true }) }]);
+    expect(splitKeys('\u001b[B', key({ downArrow: true }))).toEqual([
+      { input: '\u001b[B', key: key({ downArrow: true }) },
+    ]);
+    expect(splitKeys('goat', none)).toEqual([{ input: 'goat', key: none }]);
   });
 });
