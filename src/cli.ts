@@ -29,3 +29,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 const exitCode = await main(process.argv);
 process.exitCode = exitCode;
+// Interrupted (Ctrl-C, a signal): nothing is left to print, and work still in flight, such as a
+// download the picker was waiting for when the user quit, must not hold the terminal.
+if (exitCode > 128) process.exit(exitCode);

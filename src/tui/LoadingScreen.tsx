@@ -3,7 +3,7 @@
 import { Box, Text, useInput, type Key } from 'ink';
 import { useCallback, useRef } from 'react';
 import type { TuiOutcome } from './effects/types.js';
-import { commandForKey } from './keymap.js';
+import { commandForKey, splitKeys } from './keymap.js';
 import { QueryLine } from './QueryLine.js';
 import { initialState, reducer } from './state.js';
 import { truncate } from './text.js';
@@ -26,15 +26,20 @@ export function LoadingScreen({ query, progress, onQueryChange, onExit }: Loadin
   latest.current = query;
   const onInput = useCallback(
     (input: string, key: Key) => {
-      // The list keymap, minus what needs results: only editing and quitting apply here.
-      const state = initialState(latest.current);
-      const command = commandForKey(input, key, state, { scrollMax: 0, pageHeight: 1 });
-      if (command?.kind === 'quit') onExit({ kind: 'cancelled', exitCode: command.code });
-      if (command?.kind !== 'dispatch') return;
-      const next = reducer(state, command.action).query;
-      if (next !== latest.current) {
-        latest.current = next;
-        onQueryChange(next);
+      for (const one of splitKeys(input, key)) {
+        // The list keymap, minus what needs results: only editing and quitting apply here.
+        const state = initialState(latest.current);
+        const command = commandForKey(one.input, one.key, state, { scrollMax: 0, pageHeight: 1 });
+        if (command?.kind === 'quit') {
+          onExit({ kind: 'cancelled', exitCode: command.code });
+          return;
+        }
+        if (command?.kind !== 'dispatch') continue;
+        const next = reducer(state, command.action).query;
+        if (next !== latest.current) {
+          latest.current = next;
+          onQueryChange(next);
+        }
       }
     },
     [onExit, onQueryChange],

@@ -29,6 +29,13 @@ export interface SearchTuiOptions {
   effects?: TuiEffects;
 }
 
+/** 128 + the signal's number, as a shell reports a process the signal ended. */
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = {
+  SIGHUP: 129,
+  SIGINT: 130,
+  SIGTERM: 143,
+};
+
 const ENTER_ALT_SCREEN = '\u001b[?1049h';
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
@@ -145,13 +152,15 @@ export async function runSearchTui(options: SearchTuiOptions): Promise<number> {
     restored = true;
     terminal.output.write(LEAVE_ALT_SCREEN + SHOW_CURSOR);
   };
-  // A terminal closing or a `kill` ends the UI like Ctrl-C, through the same restore path.
+  // A terminal closing or a `kill` (INT too: in raw mode only another process sends it) ends the
+  // UI like Ctrl-C, through the same restore path.
   const onSignal = (signal: NodeJS.Signals) => {
-    outcome ??= { kind: 'cancelled', exitCode: signal === 'SIGHUP' ? 129 : 143 };
+    outcome ??= { kind: 'cancelled', exitCode: SIGNAL_EXIT[signal] ?? 143 };
     finish();
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
+  process.on('SIGINT', onSignal);
   process.on('exit', restore);
 
   terminal.output.write(ENTER_ALT_SCREEN);
@@ -197,6 +206,7 @@ export async function runSearchTui(options: SearchTuiOptions): Promise<number> {
     restore();
     process.off('SIGTERM', onSignal);
     process.off('SIGHUP', onSignal);
+    process.off('SIGINT', onSignal);
     process.off('exit', restore);
   }
 

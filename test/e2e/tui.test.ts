@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchEngine } from '../../src/search/engine.js';
 import { fixtureHome, NUR_BIN, runNur } from '../helpers/cli.js';
 import { fixtureIndex } from '../helpers/fixtures.js';
+import { startIndexServer } from '../helpers/index-server.js';
 
 const PROMPT = 'READY$';
 const socketDir = mkdtempSync(join(tmpdir(), 'nur-tmux-'));
@@ -158,6 +159,30 @@ describe('nur search in a real terminal (120×35)', () => {
       }
     } finally {
       await term.close();
+    }
+  });
+
+  it('quits at once on Ctrl-C while the first download of the index is still stalled', async () => {
+    const server = await startIndexServer();
+    // Headers would come after ten minutes: until then the download only waits.
+    server.route('/packages.json', {
+      body: '{}',
+      behaviour: { kind: 'slow', delayMs: 600_000 },
+    });
+    const emptyCache = mkdtempSync(join(tmpdir(), 'nur-tui-cache-'));
+    const term = await terminal(120, 35);
+    try {
+      await term.shell(
+        `XDG_CACHE_HOME=${emptyCache} NUR_PACKAGES_URL=${server.url('/packages.json')} ${search}`,
+        'Loading the NUR index',
+      );
+      await term.keys('C-c');
+      await term.waitFor((text) => text.trimEnd().endsWith(PROMPT), 'the prompt after Ctrl-C');
+      await term.shell('echo "exit=$?"', 'exit=130');
+    } finally {
+      await term.close();
+      await server.close();
+      rmSync(emptyCache, { recursive: true, force: true });
     }
   });
 

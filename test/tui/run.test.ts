@@ -167,16 +167,23 @@ describe('runSearchTui', () => {
     }
   });
 
-  it('ends like an interrupt on SIGTERM and restores the screen', async () => {
-    const t = tuiContext();
-    const listenersBefore = process.listenerCount('SIGTERM');
-    const done = start(t);
-    await t.keyboard.listening();
-    process.emit('SIGTERM', 'SIGTERM');
-    expect(await done).toBe(143);
-    expect(t.stdout.text().endsWith(`${LEAVE_ALT}\u001b[?25h`)).toBe(true);
-    expect(process.listenerCount('SIGTERM')).toBe(listenersBefore);
-  });
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+    ['SIGHUP', 129],
+  ] as const)(
+    'ends like an interrupt on %s from outside and restores the screen',
+    async (signal, code) => {
+      const t = tuiContext();
+      const listenersBefore = process.listenerCount(signal);
+      const done = start(t);
+      await t.keyboard.listening();
+      process.emit(signal, signal);
+      expect(await done).toBe(code);
+      expect(t.stdout.text().endsWith(`${LEAVE_ALT}\u001b[?25h`)).toBe(true);
+      expect(process.listenerCount(signal)).toBe(listenersBefore);
+    },
+  );
 
   it('restores the terminal and rethrows when loading the index fails', async () => {
     const failure = new Error('no cached index');
@@ -232,6 +239,16 @@ describe('keys while the index loads', () => {
     waiting.keyboard.press(KEYS.ctrlC);
     expect(await cancelled).toBe(130);
     expect(waiting.stdout.text().endsWith(`${LEAVE_ALT}\u001b[?25h`)).toBe(true);
+  });
+});
+
+describe('a chunk typed while the index loads', () => {
+  it('is read key by key, so Ctrl-C right after text still quits', async () => {
+    const waiting = tuiContext({ loadIndex: () => new Promise(() => undefined) });
+    const cancelled = start(waiting, { loaded: false, initialQuery: '' });
+    await waiting.keyboard.listening();
+    waiting.keyboard.press(`goat${KEYS.ctrlC}`);
+    expect(await cancelled).toBe(130);
   });
 });
 
