@@ -110,6 +110,11 @@ export function App(props: AppProps) {
     scrollMax: Math.max(0, scrollLines.length - bodyHeight),
     pageHeight: Math.max(1, bodyHeight - 1),
   };
+  // A resize can make the view shorter than where it was scrolled to: keep the last page in view.
+  const scrolledPast = 'scroll' in screen && screen.scroll > view.scrollMax;
+  useEffect(() => {
+    if (scrolledPast) dispatch({ type: 'scrollTo', edge: 'end', max: view.scrollMax });
+  }, [scrolledPast, view.scrollMax]);
 
   // Input handlers read the latest state through refs: one chunk of input can hold several keys,
   // each handled before React re-subscribes a fresh closure.

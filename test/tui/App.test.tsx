@@ -208,6 +208,18 @@ describe('the action menu', () => {
     expect(selectedRow(view.text())).toContain('Show full details');
   });
 
+  it('keeps the last page of the details in view when a resize makes them shorter', async () => {
+    const view = renderApp({ initialQuery: 'goatcounter' }, { columns: 40, rows: 10 });
+    await view.press('enter', 'down', 'enter', 'end');
+    await view.resize(120, 35);
+    const body = lines(view.text()).slice(1, -1);
+    // The last page fills the view: the details end on its last row, not above empty rows.
+    expect(body.at(-1)).toBe('pkgs.nur.repos.mic92.goatcounter');
+    expect(body.filter((line) => line.trim() !== '').length).toBeGreaterThan(body.length / 2);
+    await view.press('up');
+    expect(lines(view.text()).slice(1, -1)).not.toEqual(body);
+  });
+
   it.each([
     ['c', 'attr', 'the attr path'],
     ['o', 'overlay', 'the NUR overlay usage'],
