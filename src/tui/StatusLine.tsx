@@ -15,14 +15,17 @@ export interface StatusLineProps {
 export function StatusLine({ hints, age, notice, width }: StatusLineProps) {
   const theme = useTheme();
   const ageText = age.warning ? `! ${age.text}` : age.text;
-  // The age keeps its place; hints and notices get what is left.
-  const ageWidth = Math.min(textWidth(ageText), Math.max(0, width - 12));
-  const leftWidth = Math.max(0, width - ageWidth - 1);
-  const left = truncate(notice?.text ?? hints, leftWidth);
+  const leftText = notice?.text ?? hints;
+  // The age keeps its place next to the hints; a notice (a question, an outcome) matters more,
+  // so the age yields when both do not fit.
+  const ageYields = notice !== undefined && textWidth(leftText) + 1 + textWidth(ageText) > width;
+  const ageWidth = ageYields ? 0 : Math.min(textWidth(ageText), Math.max(0, width - 12));
+  const leftWidth = Math.max(0, width - ageWidth - (ageWidth ? 1 : 0));
+  const left = truncate(leftText, leftWidth);
   const leftStyle = notice ? (notice.tone === 'error' ? theme.error : theme.success) : theme.dim;
   return (
     <Box width={width} height={1}>
-      <Box width={leftWidth} marginRight={1}>
+      <Box width={leftWidth} marginRight={ageWidth ? 1 : 0}>
         <Text {...leftStyle} wrap="truncate">
           {left}
         </Text>

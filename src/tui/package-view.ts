@@ -5,7 +5,7 @@ import { displayAttrPath } from '../snippets/names.js';
 import type { Snippet } from '../snippets/types.js';
 import { summarizePlatforms } from '../term/platforms.js';
 import { sanitizeBlock, sanitizeLine } from '../term/sanitize.js';
-import { truncate, wrap } from './text.js';
+import { hardWrap, truncate, wrap } from './text.js';
 
 export type LineRole = 'heading' | 'dim' | 'warning' | 'plain' | 'code' | 'added' | 'removed';
 
@@ -42,32 +42,40 @@ function maintainersText(pkg: Package): string {
 
 const LABEL_WIDTH = 12;
 
-/** `Label      value`, the value wrapped under itself. */
-function field(label: string, value: string, width: number): ViewLine[] {
+/**
+ * `Label      value`, the value wrapped under itself; `full` carries long words (URLs, paths) on
+ * over several lines instead of cutting them.
+ */
+function field(label: string, value: string, width: number, full = false): ViewLine[] {
   const safe = sanitizeLine(value);
   if (!safe) return [];
-  if (width < LABEL_WIDTH + 10) return wrap(`${label}: ${safe}`, width).map((t) => line(t));
+  if (width < LABEL_WIDTH + 10)
+    return wrap(`${label}: ${safe}`, width, { breakWords: full }).map((t) => line(t));
   const pad = ' '.repeat(LABEL_WIDTH);
-  return wrap(safe, width - LABEL_WIDTH).map((t, i) =>
+  return wrap(safe, width - LABEL_WIDTH, { breakWords: full }).map((t, i) =>
     line(`${i === 0 ? label.padEnd(LABEL_WIDTH) : pad}${t}`),
   );
 }
 
-function header(pkg: Package, width: number): ViewLine[] {
+function header(pkg: Package, width: number, full = false): ViewLine[] {
   const version = sanitizeLine(pkg.version);
   const title = `${sanitizeLine(pkg.ref)}${version ? `  ${version}` : ''}`;
-  const lines = wrap(title, width).map((t) => line(t, 'heading'));
+  const lines = wrap(title, width, { breakWords: full }).map((t) => line(t, 'heading'));
   const flags = packageFlags(pkg);
   if (flags.length) lines.push(line(flags.join(', '), 'warning'));
   return lines;
 }
 
-function snippetLines(snippet: Snippet, width: number): ViewLine[] {
+function snippetLines(snippet: Snippet, width: number, full = false): ViewLine[] {
   return [
-    line(truncate(sanitizeLine(snippet.title), width), 'dim'),
+    ...(full
+      ? wrap(sanitizeLine(snippet.title), width, { breakWords: true })
+      : [truncate(sanitizeLine(snippet.title), width)]
+    ).map((title) => line(title, 'dim')),
     ...sanitizeBlock(snippet.code)
       .split('\n')
-      .map((code) => line(truncate(code, width), 'code')),
+      .flatMap((code) => (full ? hardWrap(code, width) : [truncate(code, width)]))
+      .map((code) => line(code, 'code')),
   ];
 }
 
@@ -98,23 +106,24 @@ export function detailsLines(
   snippets: readonly Snippet[],
   width: number,
 ): ViewLine[] {
-  const lines: ViewLine[] = [...header(pkg, width)];
+  const lines: ViewLine[] = [...header(pkg, width, true)];
   const description = sanitizeLine(pkg.description);
-  if (description) lines.push(...wrap(description, width).map((t) => line(t)));
+  const full = { breakWords: true };
+  if (description) lines.push(...wrap(description, width, full).map((t) => line(t)));
   const long = sanitizeBlock(pkg.longDescription);
-  if (long) lines.push(line(''), ...wrap(long, width).map((t) => line(t)));
+  if (long) lines.push(line(''), ...wrap(long, width, full).map((t) => line(t)));
   lines.push(line(''));
-  lines.push(...field('Attr path', displayAttrPath(pkg), width));
-  lines.push(...field('Name', pkg.name, width));
-  lines.push(...field('Homepage', pkg.homepage, width));
-  lines.push(...field('License', licenseText(pkg), width));
-  lines.push(...field('Program', pkg.mainProgram, width));
-  lines.push(...field('Platforms', summarizePlatforms(pkg.platforms), width));
-  lines.push(...field('Maintainers', maintainersText(pkg), width));
-  lines.push(...field('Outputs', pkg.outputs.join(', '), width));
-  lines.push(...field('Source', pkg.position, width));
-  lines.push(...field('Repo', repo?.url ?? `${pkg.repo} (not in repos.json)`, width));
-  if (repo?.lockedRev) lines.push(...field('Locked rev', repo.lockedRev, width));
-  for (const snippet of snippets) lines.push(line(''), ...snippetLines(snippet, width));
+  lines.push(...field('Attr path', displayAttrPath(pkg), width, true));
+  lines.push(...field('Name', pkg.name, width, true));
+  lines.push(...field('Homepage', pkg.homepage, width, true));
+  lines.push(...field('License', licenseText(pkg), width, true));
+  lines.push(...field('Program', pkg.mainProgram, width, true));
+  lines.push(...field('Platforms', summarizePlatforms(pkg.platforms), width, true));
+  lines.push(...field('Maintainers', maintainersText(pkg), width, true));
+  lines.push(...field('Outputs', pkg.outputs.join(', '), width, true));
+  lines.push(...field('Source', pkg.position, width, true));
+  lines.push(...field('Repo', repo?.url ?? `${pkg.repo} (not in repos.json)`, width, true));
+  if (repo?.lockedRev) lines.push(...field('Locked rev', repo.lockedRev, width, true));
+  for (const snippet of snippets) lines.push(line(''), ...snippetLines(snippet, width, true));
   return lines;
 }

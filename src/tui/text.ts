@@ -111,8 +111,31 @@ export function fitSegments(segments: readonly Segment[], width: number): Segmen
   return out;
 }
 
-/** Greedy word wrap to `width` columns; words longer than a line are cut. */
-export function wrap(text: string, width: number): string[] {
+/** `text` in pieces of at most `width` columns, cut anywhere (code, URLs, long words). */
+export function hardWrap(text: string, width: number): string[] {
+  if (text === '') return [''];
+  const pieces: string[] = [];
+  let piece = '';
+  let used = 0;
+  for (const char of text) {
+    const w = charWidth(char);
+    if (used + w > width && piece) {
+      pieces.push(piece);
+      piece = '';
+      used = 0;
+    }
+    piece += char;
+    used += w;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+/**
+ * Greedy word wrap to `width` columns. Words longer than a line are cut, or with `breakWords`
+ * carried on over as many lines as they need (where all of the text must be readable).
+ */
+export function wrap(text: string, width: number, { breakWords = false } = {}): string[] {
   if (width <= 0) return [];
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
@@ -126,7 +149,11 @@ export function wrap(text: string, width: number): string[] {
         continue;
       }
       if (used > 0) lines.push(line);
-      line = w > width ? truncate(word, width) : word;
+      if (w > width && breakWords) {
+        const pieces = hardWrap(word, width);
+        lines.push(...pieces.slice(0, -1));
+        line = pieces.at(-1)!;
+      } else line = w > width ? truncate(word, width) : word;
       used = textWidth(line);
     }
     lines.push(line);

@@ -285,6 +285,30 @@ describe('the action menu', () => {
     expect(view.text()).toContain('Added nur-mic92 to ./flake.nix');
   });
 
+  it('shows the whole change and the question on a 40×10 terminal', async () => {
+    const changed = '  outputs = { self, nixpkgs, home-manager, nur-mic92, ... }: { };';
+    const planAdd = vi.fn(async () => ({
+      preview: {
+        summary: 'Add input nur-mic92 (github:Mic92/nur-packages)',
+        notes: ['could not check whether it is a flake (offline); using it as plain Nix'],
+        diff: `@@ -1 +1 @@\n-  outputs = { self, nixpkgs, home-manager, ... }: { };\n+${changed}`,
+      },
+      apply: vi.fn(async () => 'written'),
+    }));
+    const view = renderApp(
+      { initialQuery: 'goatcounter', effects: recordedEffects({ planAdd }) },
+      { columns: 40, rows: 10 },
+    );
+    await view.press('enter');
+    await view.type('a');
+    await view.press('pageDown');
+    const screen = lines(view.text());
+    expect(screen.at(-1)).toBe('Write this change to ./flake.nix? y/n');
+    // The added line, carried over rows that each keep its +, reads back whole.
+    const added = screen.filter((l) => l.startsWith('+'));
+    expect(added.map((l) => l.slice(1)).join('')).toBe(changed);
+  });
+
   it('leaves flake.nix alone on "n"', async () => {
     const apply = vi.fn(async () => 'written');
     const planAdd = vi.fn(async () => ({ preview: { summary: 'Add', diff: '+x' }, apply }));

@@ -66,6 +66,21 @@ describe('package views', () => {
     expect(platforms).toMatch(/^Platforms +linux \(x86_64, aarch64, \+\d+ more\), darwin \(/);
   });
 
+  it('shows every character of long values and snippets on the details screen, over several lines', () => {
+    const pkg = fixtureIndex().packages.find((p) => p.position.length > 70)!;
+    const snippets = packageSnippets(pkg, fixtureRepo(pkg.repo)).snippets;
+    const details = detailsLines(pkg, fixtureRepo(pkg.repo), snippets, 40).map((l) => l.text);
+    for (const text of details) expect(stringWidth(text)).toBeLessThanOrEqual(40);
+    const joined = details.map((l) => l.replace(/^(Source {6}| {12})/, '')).join('');
+    expect(joined).toContain(pkg.position);
+    // Each code line comes back whole when its pieces are put together again.
+    for (const snippet of snippets)
+      for (const code of snippet.code.split('\n')) expect(details.join('')).toContain(code);
+    // The preview stays compact: it cuts instead.
+    const preview = previewLines(pkg, fixtureRepo(pkg.repo), snippets[0], 40).map((l) => l.text);
+    expect(preview.some((l) => l.endsWith('..'))).toBe(true);
+  });
+
   it('keeps a gap between every label and its value, the longest label included', () => {
     const pkg = fixturePackage('mic92.goatcounter');
     const details = detailsLines(pkg, fixtureRepo('mic92'), [], 100).map((l) => l.text);

@@ -1,6 +1,13 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { fit, fitSegments, highlightSegments, truncate, wrap } from '../../src/tui/text.js';
+import {
+  fit,
+  fitSegments,
+  hardWrap,
+  highlightSegments,
+  truncate,
+  wrap,
+} from '../../src/tui/text.js';
 
 describe('highlightSegments', () => {
   it('splits text into matched and unmatched runs', () => {
@@ -66,6 +73,17 @@ describe('wrap', () => {
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(20);
     expect(lines.join(' ')).toBe('Easy web analytics. No tracking of personal data.');
+  });
+
+  it('carries a word longer than the line over as many lines as it needs with breakWords', () => {
+    expect(wrap('see https://example.org/a/very/long/path now', 10, { breakWords: true })).toEqual([
+      'see',
+      'https://ex',
+      'ample.org/',
+      'a/very/lon',
+      'g/path now',
+    ]);
+    expect(hardWrap('漢字漢字x', 5)).toEqual(['漢字', '漢字x']);
   });
 
   it('cuts a word longer than the line', () => {
