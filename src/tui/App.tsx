@@ -82,6 +82,10 @@ export function App(props: AppProps) {
   }, [layout.listHeight, state.listHeight]);
 
   const pkg = state.hits[state.cursor]?.pkg;
+  const repoIsEmpty = useMemo(() => {
+    const repo = searchOptions?.repo?.toLowerCase();
+    return repo !== undefined && !index.packages.some((p) => p.repo.toLowerCase() === repo);
+  }, [index, searchOptions]);
   const repo = pkg ? index.repos[pkg.repo] : undefined;
   const snippets = useMemo(
     () => (pkg ? props.snippetsFor(pkg, repo) : []),
@@ -287,8 +291,14 @@ export function App(props: AppProps) {
           scroll={state.scroll}
           width={layout.listWidth}
           height={layout.listHeight}
-          emptyText={state.searchError ? sanitizeLine(state.searchError) : 'No matches'}
-          emptyIsError={Boolean(state.searchError)}
+          emptyText={
+            state.searchError
+              ? sanitizeLine(state.searchError)
+              : repoIsEmpty
+                ? `No NUR repo named "${sanitizeLine(searchOptions!.repo!)}" has packages`
+                : 'No matches'
+          }
+          emptyIsError={Boolean(state.searchError) || repoIsEmpty}
         />
       );
     const showPreview = previewBody && (screen.kind === 'list' || menuBeside);
@@ -326,6 +336,7 @@ export function App(props: AppProps) {
   return (
     <Box flexDirection="column" width={layout.width} height={layout.height}>
       <QueryLine
+        scope={searchOptions?.repo ? `repo ${sanitizeLine(searchOptions.repo)}` : undefined}
         query={state.query}
         matched={state.total}
         total={engine.size}

@@ -12,14 +12,17 @@ export interface QueryLineProps {
   width: number;
   /** The cursor is shown only while the query can be edited. */
   focused: boolean;
+  /** A filter from the command line (`--repo mic92`), shown so the counter is not a puzzle. */
+  scope?: string;
 }
 
 const PROMPT = '> ';
 
-export function QueryLine({ query, matched, total, pending, width, focused }: QueryLineProps) {
+export function QueryLine(props: QueryLineProps) {
+  const { query, matched, total, pending, width, focused, scope } = props;
   const theme = useTheme();
   const { setCursorPosition } = useCursor();
-  const counter = `${pending ? '… ' : ''}${matched}/${total}`;
+  const counter = `${pending ? '… ' : ''}${matched}/${total}${scope ? ` in ${scope}` : ''}`;
   const room = Math.max(1, width - PROMPT.length - counter.length - 2);
   // Long queries scroll left so the end being typed stays visible.
   let shown = query;

@@ -394,6 +394,18 @@ describe('untrusted text and small terminals', () => {
     for (const line of lines(view.text())) expect(stringWidth(line)).toBeLessThanOrEqual(40);
   });
 
+  it('shows a --repo filter next to the counter, and says when that repo has no packages', async () => {
+    const view = renderApp({ searchOptions: { repo: 'mic92' } }, { columns: 100 });
+    await view.settle();
+    const count = fixtureIndex().packages.filter((p) => p.repo === 'mic92').length;
+    expect(lines(view.text())[0]).toMatch(
+      new RegExp(` ${count}/${fixtureIndex().packages.length} in repo mic92$`),
+    );
+    const unknown = renderApp({ searchOptions: { repo: 'nosuchrepo' } }, { columns: 100 });
+    await unknown.settle();
+    expect(unknown.text()).toContain('No NUR repo named "nosuchrepo" has packages');
+  });
+
   it('shows why a query cannot run instead of rows', async () => {
     const view = renderApp({ initialQuery: 'repo:' });
     expect(view.text()).toContain('"repo:" needs a value');
