@@ -51,10 +51,15 @@ export async function readFlakeFile(path: string, context: AppContext): Promise<
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new NurError(`no flake.nix at ${shown}`, {
-        hint: 'Create one with `nix flake init`, or point at it with --flake PATH.',
-        cause: error,
-      });
+      throw new NurError(
+        shown === 'flake.nix'
+          ? 'no flake.nix in the current directory'
+          : `no flake.nix at ${shown}`,
+        {
+          hint: 'Create one with `nix flake init`, or point at it with --flake PATH.',
+          cause: error,
+        },
+      );
     throw new NurError(`cannot read ${shown}: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -146,7 +146,7 @@ describe('nur add', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nur-add-'));
     const error = await run({ ref: 'mic92' }, dir).result.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NurError);
-    expect((error as NurError).message).toBe('no flake.nix at flake.nix');
+    expect((error as NurError).message).toBe('no flake.nix in the current directory');
     expect((error as NurError).hint).toContain('nix flake init');
   });
 

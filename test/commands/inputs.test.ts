@@ -186,7 +186,7 @@ describe('nur inputs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nur-inputs-empty-'));
     const error = await run({}, { cwd: dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NurError);
-    expect((error as NurError).message).toBe('no flake.nix at flake.nix');
+    expect((error as NurError).message).toBe('no flake.nix in the current directory');
     expect((error as NurError).hint).toContain('nix flake init');
     expect((error as NurError).exitCode).toBe(1);
     const missing = await run({ flake: 'nowhere' }, { cwd: dir }).catch((e: unknown) => e);
@@ -282,7 +282,7 @@ describe('nur inputs in the built CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nur-inputs-cli-'));
     const result = await runNur(['--offline', 'inputs'], { env, cwd: dir });
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain('nur: no flake.nix at flake.nix');
+    expect(result.stderr).toContain('nur: no flake.nix in the current directory');
     expect(result.stderr).toContain('nix flake init');
   });
 });

@@ -23,6 +23,12 @@ export function checkedWebUrl(raw: string): string {
 
 export function createUrlOpener(options: { platform: NodeJS.Platform; launch: Launch }) {
   return async (raw: string): Promise<void> => {
-    await options.launch(openerFor(options.platform), [checkedWebUrl(raw)]);
+    const opener = openerFor(options.platform);
+    try {
+      await options.launch(opener, [checkedWebUrl(raw)]);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      throw new NurError(`no ${opener} on PATH to open it with`, { cause: error });
+    }
   };
 }

@@ -13,6 +13,15 @@ describe('opening a homepage', () => {
     ]);
   });
 
+  it('says the opener is missing instead of a raw spawn error', async () => {
+    const launch = vi.fn(async () => {
+      throw Object.assign(new Error('spawn xdg-open ENOENT'), { code: 'ENOENT' });
+    });
+    await expect(
+      createUrlOpener({ platform: 'linux', launch })('https://www.goatcounter.com/'),
+    ).rejects.toThrow(/^no xdg-open on PATH to open it with$/);
+  });
+
   it.each(['file:///etc/passwd', 'javascript:alert(1)', '--help', 'not a url'])(
     'refuses %s without launching anything',
     async (url) => {
