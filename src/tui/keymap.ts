@@ -37,7 +37,8 @@ export type KeyPress = Pick<
 
 const dispatch = (action: TuiAction): KeyCommand => ({ kind: 'dispatch', action });
 
-const NO_KEY: KeyPress = {
+/** A key event with no flag set: plain typed text. */
+export const NO_KEY: KeyPress = {
   upArrow: false,
   downArrow: false,
   pageUp: false,

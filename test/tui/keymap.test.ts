@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { commandForKey, splitKeys, type KeyPress } from '../../src/tui/keymap.js';
+import { commandForKey, NO_KEY, splitKeys, type KeyPress } from '../../src/tui/keymap.js';
 import { MENU_ITEMS } from '../../src/tui/menu.js';
 import { initialState, type Screen, type TuiState } from '../../src/tui/state.js';
 
-const none: KeyPress = {
-  upArrow: false,
-  downArrow: false,
-  pageUp: false,
-  pageDown: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  meta: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-};
+const none = NO_KEY;
 const key = (over: Partial<KeyPress>): KeyPress => ({ ...none, ...over });
 const view = { scrollMax: 30, pageHeight: 10 };
 const on = (screen: Screen): TuiState => ({ ...initialState('q'), screen });
