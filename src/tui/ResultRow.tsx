@@ -1,6 +1,7 @@
 // One search hit on one row: pointer, ref with the matched characters highlighted, version,
 // flags and description, each cut to its column.
 import { Text } from 'ink';
+import { styled } from './styled.js';
 import { memo } from 'react';
 import type { SearchHit } from '../model.js';
 import { sanitizeLine } from '../term/sanitize.js';
@@ -44,30 +45,18 @@ function ResultRowView({ hit, selected, columns }: ResultRowProps) {
   );
   const rowStyle = selected ? theme.selected : {};
   const padding = ' '.repeat(Math.max(0, columns.refWidth - refUsed) + 1);
-  // One text node per row: nested texts are only styled runs, so Ink lays out and measures a
-  // row once instead of once per column (the list redraws on every keystroke).
-  return (
-    <Text wrap="truncate">
-      <Text {...theme.pointer}>{selected ? POINTER : '  '}</Text>
-      <Text {...rowStyle}>
-        {ref.map((segment, i) =>
-          segment.matched ? (
-            <Text key={i} {...theme.match}>
-              {segment.text}
-            </Text>
-          ) : (
-            segment.text
-          ),
-        )}
-        {padding}
-      </Text>
-      {columns.versionWidth > 0 ? (
-        <Text {...theme.dim}>{`${fit(sanitizeLine(pkg.version), columns.versionWidth)} `}</Text>
-      ) : null}
-      {flagCell ? <Text {...theme.warning}>{flagCell}</Text> : null}
-      <Text {...rowStyle}>{description}</Text>
-    </Text>
-  );
+  const refText = ref.map((s) => (s.matched ? styled(s.text, theme.match) : s.text)).join('');
+  // One styled string per row: Ink then lays out, measures and reconciles one text node per row
+  // instead of a tree of styled runs (the list redraws on every keystroke).
+  const row =
+    styled(selected ? POINTER : '  ', theme.pointer) +
+    styled(refText + padding, rowStyle) +
+    (columns.versionWidth > 0
+      ? styled(`${fit(sanitizeLine(pkg.version), columns.versionWidth)} `, theme.dim)
+      : '') +
+    (flagCell ? styled(flagCell, theme.warning) : '') +
+    styled(description, rowStyle);
+  return <Text wrap="truncate">{row}</Text>;
 }
 
 export const ResultRow = memo(ResultRowView);
